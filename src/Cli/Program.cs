@@ -1,0 +1,17 @@
+using System.CommandLine;
+using MlGan.Cli.Commands;
+
+namespace MlGan.Cli;
+
+/// <summary>The `mlgan` tool: one sub-command per file under Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("MlGan: train, score, export and serve GANs built on ML.NET and TorchSharp.");
+        root.Subcommands.Add(DataCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,45 @@
+namespace MlGan.Transforms.Data;
+
+/// <summary>
+/// A seeded source of uniform and standard-normal draws. System.Random(seed) is the same
+/// sequence on every platform, so data and latents are reproducible from the seed alone.
+/// </summary>
+public sealed class SeededRandom
+{
+    private readonly Random _random;
+    private double? _spareNormal;
+
+    public SeededRandom(int seed) => _random = new Random(seed);
+
+    public double Uniform() => _random.NextDouble();
+
+    public double Uniform(double low, double high) => low + (high - low) * _random.NextDouble();
+
+    public int Next(int maxExclusive) => _random.Next(maxExclusive);
+
+    /// <summary>Standard normal by the Box–Muller transform (pairs cached).</summary>
+    public double Normal()
+    {
+        if (_spareNormal is { } spare)
+        {
+            _spareNormal = null;
+            return spare;
+        }
+        double u1 = 1.0 - _random.NextDouble(), u2 = _random.NextDouble();
+        double r = Math.Sqrt(-2.0 * Math.Log(u1)), angle = 2.0 * Math.PI * u2;
+        _spareNormal = r * Math.Sin(angle);
+        return r * Math.Cos(angle);
+    }
+
+    /// <summary>Index drawn from the (unnormalised, non-negative) weights.</summary>
+    public int Categorical(IReadOnlyList<double> weights, double total)
+    {
+        double u = _random.NextDouble() * total;
+        for (int i = 0; i < weights.Count; i++)
+        {
+            u -= weights[i];
+            if (u < 0) return i;
+        }
+        return weights.Count - 1;
+    }
+}

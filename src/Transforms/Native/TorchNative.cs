@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using TorchSharp;
+
+namespace MlGan.Transforms.Native;
+
+/// <summary>
+/// The one gate in front of TorchSharp. Loading libtorch can fail with a bare
+/// <see cref="TypeInitializationException"/>; every public MlGan entry that needs TorchSharp calls
+/// <see cref="EnsureAvailable"/> first and gets an exception that says what failed and how to fix it.
+/// </summary>
+public static class TorchNative
+{
+    private static readonly Lazy<Exception?> LoadFailure = new(TryLoad, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>True when libtorch loaded and computes.</summary>
+    public static bool IsAvailable => LoadFailure.Value is null;
+
+    /// <summary>Throws <see cref="TorchNativeException"/> when libtorch cannot be loaded.</summary>
+    public static void EnsureAvailable()
+    {
+        if (LoadFailure.Value is { } failure) throw failure;
+    }
+
+    private static Exception? TryLoad()
+    {
+        try
+        {
+            return Probe();
+        }
+        catch (Exception ex)
+        {
+            return Describe(ex);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Exception? Probe()
+    {
+        // A tiny computation forces the native library and its dependencies to load.
+        using var t = torch.ones(2);
+        float sum = t.sum().item<float>();
+        return sum == 2f ? null : new TorchNativeException($"libtorch loaded but computed 1+1 = {sum}.", null);
+    }
+
+    /// <summary>Turns TorchSharp's load failure into an actionable message (public for tests).</summary>
+    public static TorchNativeException Describe(Exception ex)
+    {
+        var innermost = ex;
+        while (innermost.InnerException is not null) innermost = innermost.InnerException;
+        string detail = innermost.Message;
+        string hint = detail.Contains("GLIBCXX", StringComparison.Ordinal)
+            ? "The host libstdc++ is older than TorchSharp's native shim expects. MlGan's build marks that " +
+              "version need weak (Directory.Build.targets, target MlGanWeakenTorchSharpGlibcxx); rebuild with " +
+              "'dotnet build' so it runs over the copied libLibTorchSharp.so, or install a newer libstdc++6."
+            : "Make sure the packages TorchSharp 0.107.0 and libtorch-cpu-linux-x64 2.10.0 are referenced and that " +
+              "runtimes/linux-x64/native/ (libtorch.so, libLibTorchSharp.so) was copied next to the application; " +
+              "on Linux x64 only.";
+        return new TorchNativeException($"TorchSharp could not load libtorch: {detail} {hint}", ex);
+    }
+}
+
+/// <summary>libtorch (TorchSharp's native backend) could not be loaded.</summary>
+public sealed class TorchNativeException : InvalidOperationException
+{
+    public TorchNativeException(string message, Exception? inner) : base(message, inner) { }
+}
