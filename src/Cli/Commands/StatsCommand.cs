@@ -1,0 +1,39 @@
+using System.CommandLine;
+using MlGan.Evaluation;
+using MlGan.Evaluation.IO;
+
+namespace MlGan.Cli.Commands;
+
+/// <summary>`mlgan stats`: computes a feature set's (μ, Σ, n) and caches it for later Fréchet distances.</summary>
+public static class StatsCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = $"Features to summarise: {FeatureSource.Syntax}.", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Statistics file to write (MlGan binary format).", Required = true };
+        var fashionDir = new Option<string?>("--fashion-mnist-dir") { Description = "Directory of the Fashion-MNIST IDX files (default: Debian's)." };
+        var cmd = new Command("stats", "Compute feature statistics (mean, covariance, count) and save them for FID.") { data, output, fashionDir };
+        cmd.SetAction(parse =>
+        {
+            try
+            {
+                Run(parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(fashionDir));
+                return 0;
+            }
+            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"mlgan stats: {ex.Message}");
+                return 1;
+            }
+        });
+        return cmd;
+    }
+
+    private static void Run(string data, FileInfo file, string? fashionDir)
+    {
+        var features = FeatureSource.Load(data, fashionDir);
+        var stats = FeatureStatistics.FromFeatures(features);
+        stats.Save(file.FullName);
+        Console.WriteLine($"Wrote statistics of {stats.Count} samples × {stats.Dimension} features to {file.FullName}");
+    }
+}

@@ -1,0 +1,96 @@
+using MlGan.Transforms;
+using MlGan.Transforms.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlGan.Evaluation;
+
+/// <summary>
+/// Fréchet distance between Gaussians fitted to two feature sets (FID when the features come from an
+/// Inception-like net): ‖μ1 − μ2‖² + Tr(Σ1 + Σ2 − 2 (Σ1Σ2)^½), in float64.
+/// </summary>
+/// <remarks>
+/// Σ1Σ2 is not symmetric, and a general matrix square root (scipy's <c>sqrtm</c>) is slow and, for the
+/// singular covariances of small samples, unstable (complex parts, NaNs). Only its trace is needed, and
+/// Tr((Σ1Σ2)^½) = Σ_i √λ_i over the eigenvalues λ_i of the symmetric PSD matrix Σ1^½ Σ2 Σ1^½, which has
+/// the same spectrum as Σ1Σ2. With Σ1 = V Λ Vᵀ (negative round-off eigenvalues clamped to 0) and
+/// W = V Λ^½, Σ1^½ Σ2 Σ1^½ = V (Wᵀ Σ2 W) Vᵀ, so the eigenvalues of Wᵀ Σ2 W suffice: one symmetric
+/// eigendecomposition, two matmuls and one eigenvalues-only symmetric solve.
+/// </remarks>
+public static class FrechetDistance
+{
+    /// <summary>Distance between the Gaussians fitted to two feature sets (rows are samples).</summary>
+    public static double Compute(float[][] features1, float[][] features2)
+    {
+        TorchNative.EnsureAvailable();
+        Guard.NotNull(features1, nameof(features1));
+        Guard.NotNull(features2, nameof(features2));
+        if (features1.Length > 0 && features2.Length > 0 && features1[0] is { } a && features2[0] is { } b)
+            FeatureChecks.SameDimension(a.Length, nameof(features1), b.Length, nameof(features2));
+        var s1 = FeatureStatistics.FromFeatures(features1, nameof(features1));
+        var s2 = FeatureStatistics.FromFeatures(features2, nameof(features2));
+        return Compute(s1, s2);
+    }
+
+    /// <summary>Distance between the Gaussians fitted to two feature tensors [n, d] (float32 or float64).</summary>
+    public static double Compute(Tensor features1, Tensor features2)
+    {
+        TorchNative.EnsureAvailable();
+        FeatureChecks.CheckTensor(features1, nameof(features1));
+        FeatureChecks.CheckTensor(features2, nameof(features2));
+        FeatureChecks.SameDimension(features1.shape[1], nameof(features1), features2.shape[1], nameof(features2));
+        return Compute(FeatureStatistics.FromFeatures(features1), FeatureStatistics.FromFeatures(features2));
+    }
+
+    /// <summary>Distance between a feature set and cached reference statistics.</summary>
+    public static double Compute(float[][] features, FeatureStatistics reference)
+    {
+        TorchNative.EnsureAvailable();
+        Guard.NotNull(reference, nameof(reference));
+        if (features is { Length: > 0 } && features[0] is { } first)
+            FeatureChecks.SameDimension(reference.Dimension, nameof(reference), first.Length, nameof(features));
+        var s = FeatureStatistics.FromFeatures(features, nameof(features));
+        return Compute(s, reference);
+    }
+
+    /// <summary>Distance between two Gaussians given by their (cached) statistics.</summary>
+    public static double Compute(FeatureStatistics statistics1, FeatureStatistics statistics2)
+    {
+        TorchNative.EnsureAvailable();
+        Guard.NotNull(statistics1, nameof(statistics1));
+        Guard.NotNull(statistics2, nameof(statistics2));
+        FeatureChecks.SameDimension(statistics1.Dimension, nameof(statistics1), statistics2.Dimension, nameof(statistics2));
+
+        var m1 = statistics1.MeanSpan;
+        var m2 = statistics2.MeanSpan;
+        double meanTerm = 0;
+        for (int i = 0; i < m1.Length; i++)
+        {
+            double diff = m1[i] - m2[i];
+            meanTerm += diff * diff;
+        }
+
+        int d = statistics1.Dimension;
+        using var scope = NewDisposeScope();
+        var sigma1 = torch.tensor(statistics1.CovarianceArray, new long[] { d, d });
+        var sigma2 = torch.tensor(statistics2.CovarianceArray, new long[] { d, d });
+        double trace1 = sigma1.trace().item<double>(), trace2 = sigma2.trace().item<double>();
+        double traceSqrt = TraceSqrtProduct(sigma1, sigma2);
+        return meanTerm + trace1 + trace2 - 2 * traceSqrt;
+    }
+
+    /// <summary>Tr((Σ1Σ2)^½) for symmetric PSD float64 matrices (see the class remarks).</summary>
+    internal static double TraceSqrtProduct(Tensor sigma1, Tensor sigma2)
+    {
+        using var scope = NewDisposeScope();
+        // Symmetrise: the solvers read one triangle, so round-off asymmetry must not bias them.
+        var s1 = (sigma1 + sigma1.t()).mul_(0.5);
+        var s2 = (sigma2 + sigma2.t()).mul_(0.5);
+        var (lambda, v) = linalg.eigh(s1);
+        var w = v.mul(lambda.clamp_min(0).sqrt().unsqueeze(0)); // W = V Λ^½ (columns scaled)
+        var m = w.t().matmul(s2).matmul(w);
+        m = (m + m.t()).mul_(0.5);
+        var mu = linalg.eigvalsh(m);
+        return mu.clamp_min(0).sqrt().sum().item<double>();
+    }
+}
