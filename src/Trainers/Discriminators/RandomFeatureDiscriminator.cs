@@ -1,0 +1,46 @@
+using MlGan.Transforms;
+using MlGan.Transforms.Generators;
+using TorchSharp;
+using static TorchSharp.torch;
+using Parameter = TorchSharp.Modules.Parameter;
+
+namespace MlGan.Trainers.Discriminators;
+
+/// <summary>
+/// No et al.'s discriminator f_η(x) = ηᵀΨ(x), ψ_j(x) = σ(a_jᵀx + b_j) with (a_j, b_j) Gaussian and
+/// frozen; only η ∈ R^{Nd} trains. Ψ is stored as A [Nd, n] and c [Nd].
+/// </summary>
+public sealed class RandomFeatureDiscriminator : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter eta;
+    private readonly Parameter featureWeight;
+    private readonly Parameter featureBias;
+
+    public RandomFeatureDiscriminator(int inputDimension, int width, Activation activation, double weightScale, double etaScale, int seed)
+        : base(nameof(RandomFeatureDiscriminator))
+    {
+        Guard.Positive(inputDimension, nameof(inputDimension));
+        Guard.Positive(width, nameof(width));
+        Guard.Positive(weightScale, nameof(weightScale));
+        Guard.NonNegative(etaScale, nameof(etaScale));
+        Activation = activation;
+        var gen = new Generator(unchecked((ulong)seed));
+        featureWeight = new Parameter(randn(width, inputDimension, generator: gen) * weightScale, requires_grad: false);
+        featureBias = new Parameter(randn(width, generator: gen) * weightScale, requires_grad: false);
+        eta = new Parameter(randn(width, generator: gen) * etaScale, requires_grad: true);
+        RegisterComponents();
+    }
+
+    public Activation Activation { get; }
+    public int Width => (int)eta.shape[0];
+    public Parameter Eta => eta;
+    /// <summary>A: row j is a_j.</summary>
+    public Tensor A => featureWeight;
+    public Tensor C => featureBias;
+
+    /// <summary>Ψ(x) for a batch: [B, Nd].</summary>
+    public Tensor Psi(Tensor x) => Activation.Apply(torch.addmm(featureBias, x, featureWeight.t(), 1, 1));
+
+    /// <summary>f_η(x) = Ψ(x)η: [B].</summary>
+    public override Tensor forward(Tensor x) => Psi(x).matmul(eta);
+}

@@ -1,0 +1,95 @@
+using MlGan.Transforms;
+using MlGan.Transforms.Data;
+using MlGan.Transforms.Generators;
+using MlGan.Transforms.Latent;
+
+namespace MlGan.Trainers.RandomFeature;
+
+/// <summary>How θ is updated.</summary>
+public enum RandomFeatureDynamics
+{
+    /// <summary>The paper's SGDA: η ← Ψ(Xᵗ) − Ψ(g_θ(Z₁ᵗ)) (ascent step 1), then a θ step along D_θΨ(g_θ(Z₂ᵗ))ᵀη, independent Z₁, Z₂.</summary>
+    Sgda,
+    /// <summary>Gradient descent on the exact J(θ) with the optimal discriminator η* = r(θ) on fixed samples.</summary>
+    OptimalDiscriminator,
+}
+
+/// <summary>The θ optimiser.</summary>
+public enum ThetaOptimizer
+{
+    /// <summary>Plain (stochastic) gradient steps, as in the paper.</summary>
+    Sgd,
+    /// <summary>Adam (β = 0.9, 0.999).</summary>
+    Adam,
+}
+
+/// <summary>
+/// Options of <c>ml.Gan().Trainers.RandomFeatureWgan</c>. Defaults are the Fig. 4 setting of No et al.
+/// (k = 2, Ng = 5000, Nd = 1000, tanh, generator weight/bias scale 10, θ init scale 5e-3) with a step schedule
+/// tuned to reach the paper's quality in about a minute on 2 cores (see README: QuickStart).
+/// </summary>
+public sealed class RandomFeatureWganOptions
+{
+    /// <summary>The real data column (vector&lt;float&gt; of size n).</summary>
+    public string FeatureColumnName { get; set; } = GanDataCatalog.FeaturesColumn;
+    /// <summary>The fitted transformer's input column (vector&lt;float&gt; of size k).</summary>
+    public string LatentColumnName { get; set; } = GanDataCatalog.LatentColumn;
+    /// <summary>The fitted transformer's output column (vector&lt;float&gt; of size n).</summary>
+    public string OutputColumnName { get; set; } = "Generated";
+
+    /// <summary>k, the latent dimension.</summary>
+    public int LatentDimension { get; set; } = 2;
+    public LatentDistribution LatentDistribution { get; set; } = LatentDistribution.Gaussian;
+    /// <summary>Ng, generator width (including the n constant bias features).</summary>
+    public int GeneratorWidth { get; set; } = 5000;
+    /// <summary>Nd, discriminator width.</summary>
+    public int DiscriminatorWidth { get; set; } = 1000;
+    public Activation GeneratorActivation { get; set; } = Activation.Tanh;
+    public Activation DiscriminatorActivation { get; set; } = Activation.Tanh;
+    /// <summary>Standard deviation of the frozen generator weights W_i (the authors used 10).</summary>
+    public double GeneratorWeightScale { get; set; } = 10;
+    /// <summary>Standard deviation of the frozen generator biases b_i (the authors used 10).</summary>
+    public double GeneratorBiasScale { get; set; } = 10;
+    /// <summary>Standard deviation of the frozen discriminator features (a_j, b_j).</summary>
+    public double DiscriminatorWeightScale { get; set; } = 1;
+    /// <summary>Standard deviation of the initial θ (the authors used 5e-3).</summary>
+    public double ThetaInitScale { get; set; } = 5e-3;
+
+    public RandomFeatureDynamics Dynamics { get; set; } = RandomFeatureDynamics.Sgda;
+    public ThetaOptimizer Optimizer { get; set; } = ThetaOptimizer.Sgd;
+    /// <summary>α, the θ step size.</summary>
+    public double LearningRate { get; set; } = 2e-4;
+    /// <summary>α is multiplied by this after every pass over the data (the authors used 0.9).</summary>
+    public double LearningRateDecay { get; set; } = 0.9;
+    /// <summary>Rows per minibatch of X (and of each of Z₁, Z₂).</summary>
+    public int BatchSize { get; set; } = 500;
+    public int Steps { get; set; } = 2000;
+    /// <summary>Rows of data and of latents on which the exact J is evaluated.</summary>
+    public int EvaluationSampleSize { get; set; } = 10_000;
+    /// <summary>Log L (minibatch) every this many steps, and J on the evaluation sample.</summary>
+    public int LogEvery { get; set; } = 100;
+    /// <summary>Seed of every random draw (features, init, batches, latents); null: drawn from the MLContext seed.</summary>
+    public int? Seed { get; set; }
+    public IProgress<TrainingStep>? Progress { get; set; }
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Checks every option before anything is allocated; messages name the option and its range.</summary>
+    public void Validate()
+    {
+        Guard.Positive(LatentDimension, nameof(LatentDimension));
+        Guard.AtLeast(GeneratorWidth, 2, nameof(GeneratorWidth));
+        Guard.Positive(DiscriminatorWidth, nameof(DiscriminatorWidth));
+        Guard.Positive(GeneratorWeightScale, nameof(GeneratorWeightScale));
+        Guard.NonNegative(GeneratorBiasScale, nameof(GeneratorBiasScale));
+        Guard.Positive(DiscriminatorWeightScale, nameof(DiscriminatorWeightScale));
+        Guard.NonNegative(ThetaInitScale, nameof(ThetaInitScale));
+        Guard.Positive(LearningRate, nameof(LearningRate));
+        Guard.InRange(LearningRateDecay, double.Epsilon, 1, nameof(LearningRateDecay));
+        Guard.Positive(BatchSize, nameof(BatchSize));
+        Guard.Positive(Steps, nameof(Steps));
+        Guard.AtLeast(EvaluationSampleSize, 2, nameof(EvaluationSampleSize));
+        Guard.Positive(LogEvery, nameof(LogEvery));
+        foreach (var (name, value) in new[] { (nameof(FeatureColumnName), FeatureColumnName), (nameof(LatentColumnName), LatentColumnName), (nameof(OutputColumnName), OutputColumnName) })
+            if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{name} must name a column.", name);
+    }
+}

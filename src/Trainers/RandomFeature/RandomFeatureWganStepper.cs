@@ -1,0 +1,101 @@
+using MlGan.Trainers.Discriminators;
+using MlGan.Transforms.Data;
+using MlGan.Transforms.Generators;
+using MlGan.Transforms.Latent;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlGan.Trainers.RandomFeature;
+
+/// <summary>
+/// One step of random-feature WGAN training (SGDA or GD on exact J), a few dense matrix products per step.
+/// Logs: L on the minibatch (at the updated η), J on the fixed evaluation sample, ‖∇θ‖, η step, α.
+/// </summary>
+internal sealed class RandomFeatureWganStepper : IGanStepper, IDisposable
+{
+    private readonly RandomFeatureWganObjective _objective;
+    private readonly RandomFeatureWganOptions _options;
+    private readonly BatchStream _batches;
+    private readonly Tensor _realMeanPsiEval;
+    private readonly Tensor _evalLatents;
+    private readonly Tensor? _fixedLatents;
+    private readonly torch.Generator _latentRandom;
+    private readonly optim.Optimizer? _adam;
+    private readonly int _dimension;
+
+    public RandomFeatureWganStepper(RandomFeatureWganObjective objective, RandomFeatureWganOptions options,
+        BatchStream batches, float[] evaluationData, int seed)
+    {
+        _objective = objective;
+        _options = options;
+        _batches = batches;
+        _dimension = objective.Generator.Dimension;
+        _latentRandom = new torch.Generator(unchecked((ulong)seed));
+        _realMeanPsiEval = objective.MeanPsi(tensor(evaluationData, new long[] { evaluationData.Length / _dimension, _dimension }));
+        _evalLatents = Latents(options.EvaluationSampleSize);
+        if (options.Dynamics == RandomFeatureDynamics.OptimalDiscriminator) _fixedLatents = Latents(options.BatchSize);
+        if (options.Optimizer == ThetaOptimizer.Adam)
+            _adam = optim.Adam(new[] { objective.Generator.Theta }, options.LearningRate);
+    }
+
+    public IReadOnlyList<string> Quantities { get; } = new[] { "L", "J", "grad_norm", "learning_rate", "epoch" };
+
+    public double LearningRate => _options.LearningRate * Math.Pow(_options.LearningRateDecay, _batches.Epoch);
+
+    /// <summary>J on the evaluation sample (the same sample every time, so values are comparable across steps).</summary>
+    public double EvaluationJ() => _objective.J(_realMeanPsiEval, _evalLatents);
+
+    public double?[] Step(int step, bool log)
+    {
+        using var scope = NewDisposeScope();
+        Tensor gradientL, eta;
+        double? miniL = null;
+        if (_options.Dynamics == RandomFeatureDynamics.Sgda)
+        {
+            var x = tensor(_batches.Next(), new long[] { _batches.BatchSize, _dimension });
+            var psiX = _objective.MeanPsi(x);
+            // η^{t+1} = Ψ(Xᵗ) − Ψ(g_θ(Z₁ᵗ)): the ascent step of size 1 lands on the minibatch maximiser.
+            eta = psiX - _objective.MeanPsiOfGenerated(Latents(_options.BatchSize));
+            // ∇θ L(θ, η) = −D_θΨ(g_θ(Z₂ᵗ))ᵀη with a fresh, independent Z₂.
+            gradientL = -_objective.GeneratedScoreGradient(eta, Latents(_options.BatchSize));
+            if (log) miniL = 0.5 * eta.square().sum().ToDouble();
+        }
+        else
+        {
+            _batches.Next(); // keeps the epoch count (α decay) aligned with SGDA
+            gradientL = _objective.GradientJ(_realMeanPsiEval, _fixedLatents!);
+            eta = _objective.Residual(_realMeanPsiEval, _fixedLatents!);
+            if (log) miniL = 0.5 * eta.square().sum().ToDouble();
+        }
+        double alpha = LearningRate;
+        var theta = _objective.Generator.Theta;
+        if (_adam is null)
+        {
+            using var _ = no_grad();
+            theta.sub_(gradientL * alpha);
+        }
+        else
+        {
+            foreach (var group in _adam.ParamGroups) group.LearningRate = alpha;
+            _adam.zero_grad();
+            // A surrogate whose autograd gradient is exactly gradientL lets Adam consume the analytic gradient.
+            (theta * gradientL.detach()).sum().backward();
+            _adam.step();
+        }
+        if (!log) return new double?[] { null, null, null, null, null };
+        return new double?[] { miniL, EvaluationJ(), gradientL.norm().ToDouble(), alpha, _batches.Epoch };
+    }
+
+    private Tensor Latents(int count) => _options.LatentDistribution == LatentDistribution.Gaussian
+        ? randn(count, _options.LatentDimension, generator: _latentRandom)
+        : rand(count, _options.LatentDimension, generator: _latentRandom) * 2 - 1;
+
+    public void Dispose()
+    {
+        _realMeanPsiEval.Dispose();
+        _evalLatents.Dispose();
+        _fixedLatents?.Dispose();
+        _adam?.Dispose();
+        _batches.Dispose();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Data.Analysis;
+
+namespace MlGan.Trainers;
+
+/// <summary>
+/// The training log: one row per logged step, a <c>step</c> column and one double column per quantity
+/// (losses, J, gradient norms, diagnostics). Backed by a Microsoft.Data.Analysis DataFrame.
+/// </summary>
+public sealed class TrainingLog
+{
+    private readonly PrimitiveDataFrameColumn<int> _steps = new("step");
+    private readonly DoubleDataFrameColumn[] _values;
+
+    public TrainingLog(IReadOnlyList<string> quantities)
+    {
+        Quantities = quantities.ToArray();
+        _values = Quantities.Select(q => new DoubleDataFrameColumn(q)).ToArray();
+    }
+
+    public IReadOnlyList<string> Quantities { get; }
+    public long Count => _steps.Length;
+
+    public void Append(int step, IReadOnlyList<double?> values)
+    {
+        if (values.Count != _values.Length)
+            throw new ArgumentException($"{values.Count} values for {_values.Length} log columns.", nameof(values));
+        _steps.Append(step);
+        for (int i = 0; i < values.Count; i++) _values[i].Append(values[i]);
+    }
+
+    /// <summary>A DataFrame view of the log (a copy: later appends do not change it).</summary>
+    public DataFrame ToDataFrame() =>
+        new(new DataFrameColumn[] { _steps.Clone() }.Concat(_values.Select(c => c.Clone())));
+
+    /// <summary>The logged values of one quantity (null where it was not computed at that step).</summary>
+    public IReadOnlyList<double?> Column(string quantity)
+    {
+        int i = Array.IndexOf((string[])Quantities, quantity);
+        if (i < 0) throw new ArgumentException($"No log column '{quantity}'; columns: {string.Join(", ", Quantities)}.", nameof(quantity));
+        return _values[i].ToList();
+    }
+
+    public IReadOnlyList<int> Steps => _steps.Select(s => s!.Value).ToList();
+
+    /// <summary>Writes the log as CSV (header: step, quantities), atomically.</summary>
+    public void SaveCsv(string path)
+    {
+        string tmp = path + ".tmp";
+        using (var stream = File.Create(tmp)) DataFrame.SaveCsv(ToDataFrame(), stream);
+        File.Move(tmp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MlGan.Transforms.Data;
+
+/// <summary>
+/// Endless minibatches of a vector&lt;float&gt; column streamed from an IDataView: each epoch is a fresh cursor
+/// over ML.NET's seeded ShuffleRows (pool shuffle, so data larger than memory works); the epoch seed is
+/// derived from the stream seed, so the same seed gives the same batches.
+/// </summary>
+public sealed class BatchStream : IDisposable
+{
+    private readonly MLContext _ml;
+    private readonly IDataView _data;
+    private readonly string _column;
+    private readonly int _size;
+    private readonly int _seed;
+    private DataViewRowCursor? _cursor;
+    private ValueGetter<VBuffer<float>>? _getter;
+    private VBuffer<float> _buffer;
+    private long _row;
+
+    public BatchStream(MLContext ml, IDataView data, string columnName, int batchSize, int seed)
+    {
+        Guard.Positive(batchSize, nameof(batchSize));
+        _ml = ml;
+        _data = data;
+        _column = columnName;
+        _size = VectorColumn.Validate(data.Schema, columnName);
+        _seed = seed;
+        BatchSize = batchSize;
+    }
+
+    public int BatchSize { get; }
+    public int VectorSize => _size;
+    /// <summary>Completed passes over the data.</summary>
+    public int Epoch { get; private set; }
+
+    /// <summary>The next batch as a row-major [BatchSize × VectorSize] array (wraps into the next epoch).</summary>
+    public float[] Next()
+    {
+        var batch = new float[BatchSize * _size];
+        var rowValues = new List<float>(_size);
+        for (int r = 0; r < BatchSize; r++)
+        {
+            if (_cursor is null || !_cursor.MoveNext())
+            {
+                if (_cursor is not null) Epoch++;
+                OpenEpoch();
+                if (!_cursor!.MoveNext())
+                    throw new ArgumentException($"Input column '{_column}' has no rows: training needs data.");
+            }
+            _getter!(ref _buffer);
+            rowValues.Clear();
+            VectorColumn.AppendChecked(_buffer, rowValues, _column, _row++);
+            rowValues.CopyTo(batch, r * _size);
+        }
+        return batch;
+    }
+
+    private void OpenEpoch()
+    {
+        _cursor?.Dispose();
+        var shuffled = _ml.Data.ShuffleRows(_data, seed: unchecked(_seed * 7919 + Epoch), shufflePoolSize: 10_000);
+        _cursor = shuffled.GetRowCursor(new[] { shuffled.Schema[_column] });
+        _getter = _cursor.GetGetter<VBuffer<float>>(shuffled.Schema[_column]);
+        _row = 0;
+    }
+
+    public void Dispose() => _cursor?.Dispose();
+}
