@@ -10,6 +10,8 @@ public sealed class OnnxCheckerTests
 {
     private const string Python = "/usr/bin/python3";
 
+    public TestContext TestContext { get; set; } = null!;
+
     /// <summary>One graph using every builder op, with declared shapes the checker's shape inference must agree with.</summary>
     internal static OnnxGraphBuilder AllOps()
     {
@@ -62,6 +64,7 @@ public sealed class OnnxCheckerTests
         {
             OnnxModelFile.Save(AllOps().Build(), path);
             var (code, output) = Exec(Python, $"\"{script}\" \"{path}\"");
+            TestContext.WriteLine(output.Trim());
             Assert.AreEqual(0, code, output);
             StringAssert.Contains(output, "OK");
 
