@@ -31,6 +31,10 @@ var trainerOptions = new RandomFeatureWganOptions
     Steps = options.Steps,
     Seed = options.Seed,
 };
+if (options.LearningRate is { } lr) trainerOptions.LearningRate = lr;
+if (options.Batch is { } batch) trainerOptions.BatchSize = batch;
+if (options.Optimizer is { } opt) trainerOptions.Optimizer = opt;
+if (options.Decay is { } decay) trainerOptions.LearningRateDecay = decay;
 var trainer = ml.Gan().Trainers.RandomFeatureWgan(trainerOptions);
 AnsiConsole.MarkupLine($"[bold]Random-feature WGAN[/] Ng={trainerOptions.GeneratorWidth} Nd={trainerOptions.DiscriminatorWidth} " +
                        $"batch={trainerOptions.BatchSize} steps={trainerOptions.Steps} α={trainerOptions.LearningRate}");
@@ -85,7 +89,8 @@ internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     public void Report(T value) => report(value);
 }
 
-internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int Seed, string Out)
+internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int Seed, string Out,
+    double? LearningRate = null, int? Batch = null, ThetaOptimizer? Optimizer = null, double? Decay = null)
 {
     public static QuickStartArgs Parse(string[] args)
     {
@@ -101,7 +106,11 @@ internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int See
                 "--width-d" => a with { WidthD = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--seed" => a with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => a with { Out = Value() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out."),
+                "--lr" => a with { LearningRate = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--batch" => a with { Batch = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--optimizer" => a with { Optimizer = Enum.Parse<ThetaOptimizer>(Value(), ignoreCase: true) },
+                "--decay" => a with { Decay = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out, --lr, --batch, --optimizer sgd|adam, --decay."),
             };
         }
         return a;

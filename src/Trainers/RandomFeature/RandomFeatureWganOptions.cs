@@ -63,7 +63,7 @@ public sealed class RandomFeatureWganOptions
     public double LearningRateDecay { get; set; } = 0.9;
     /// <summary>Rows per minibatch of X (and of each of Z₁, Z₂).</summary>
     public int BatchSize { get; set; } = 500;
-    public int Steps { get; set; } = 2000;
+    public int Steps { get; set; } = 600;
     /// <summary>Rows of data and of latents on which the exact J is evaluated.</summary>
     public int EvaluationSampleSize { get; set; } = 10_000;
     /// <summary>Log L (minibatch) every this many steps, and J on the evaluation sample.</summary>
