@@ -49,14 +49,21 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
 
     public bool IsRowToRowMapper => true;
 
+    /// <summary>
+    /// A view without the latent column (the training data, as EstimatorChain.Fit passes it through every fitted
+    /// transformer) has nothing to generate from and passes through unchanged; a latent column of the wrong
+    /// type or size is an error.
+    /// </summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {
+        if (inputSchema.GetColumnOrNull(LatentColumnName) is null) return inputSchema;
         VectorColumn.Validate(inputSchema, LatentColumnName, LatentDimension, "the generator's latent dimension");
         return _onnx.GetOutputSchema(inputSchema);
     }
 
     public IDataView Transform(IDataView input)
     {
+        if (input.Schema.GetColumnOrNull(LatentColumnName) is null) return input;
         VectorColumn.Validate(input.Schema, LatentColumnName, LatentDimension, "the generator's latent dimension");
         return _onnx.Transform(input);
     }

@@ -1,0 +1,105 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlGan.Trainers.RandomFeature;
+using MlGan.Transforms;
+using MlGan.Transforms.Data;
+
+namespace MlGan.Trainers.Tests.RandomFeature;
+
+[TestClass]
+public sealed class RandomFeatureWganTrainerTests
+{
+    private static RandomFeatureWganOptions Small(RandomFeatureDynamics dynamics = RandomFeatureDynamics.Sgda) => new()
+    {
+        GeneratorWidth = 200,
+        DiscriminatorWidth = 50,
+        GeneratorWeightScale = 2,
+        GeneratorBiasScale = 1,
+        ThetaInitScale = 0.01,
+        BatchSize = 128,
+        Steps = 150,
+        LogEvery = 25,
+        EvaluationSampleSize = 2000,
+        LearningRate = 2e-3,
+        LearningRateDecay = 1,
+        Dynamics = dynamics,
+        Seed = 3,
+    };
+
+    [TestMethod]
+    [DataRow(RandomFeatureDynamics.Sgda)]
+    [DataRow(RandomFeatureDynamics.OptimalDiscriminator)]
+    public void FitAfterABuiltInTransformReducesJAndLogsEveryQuantity(RandomFeatureDynamics dynamics)
+    {
+        var ml = new MLContext(1);
+        var data = ml.Gan().Data.TwoCluster(count: 2000, seed: 1);
+        var trainer = ml.Gan().Trainers.RandomFeatureWgan(Small(dynamics));
+        var model = ml.Transforms.NormalizeMinMax("Features").Append(trainer).Fit(data);
+        var log = trainer.Log!;
+        Assert.AreEqual(7, log.Count); // steps 0, 25, ..., 125 and the last (149)
+        var j = log.Column("J").Select(v => v!.Value).ToArray();
+        Assert.IsTrue(j[^1] < 0.5 * j[0], $"J went from {j[0]} to {j[^1]}");
+        var frame = log.ToDataFrame();
+        CollectionAssert.AreEqual(new[] { "step", "L", "J", "grad_norm", "learning_rate", "epoch" }, frame.Columns.Select(c => c.Name).ToArray());
+        var generator = model.LastTransformer;
+        var fake = generator.Transform(ml.Gan().Data.Latent(2, 10, seed: 4)).GetColumn<float[]>("Generated").ToArray();
+        Assert.AreEqual(10, fake.Length);
+        Assert.AreEqual(1, fake[0].Length);
+    }
+
+    [TestMethod]
+    public void SameSeedGivesIdenticalLogs()
+    {
+        var ml1 = new MLContext(1);
+        var ml2 = new MLContext(1);
+        var o1 = Small(); o1.Steps = 30; o1.LogEvery = 5;
+        var o2 = Small(); o2.Steps = 30; o2.LogEvery = 5;
+        var t1 = ml1.Gan().Trainers.RandomFeatureWgan(o1);
+        var t2 = ml2.Gan().Trainers.RandomFeatureWgan(o2);
+        t1.Fit(ml1.Gan().Data.GaussianRing(count: 1000, seed: 2));
+        t2.Fit(ml2.Gan().Data.GaussianRing(count: 1000, seed: 2));
+        CollectionAssert.AreEqual(t1.Log!.Column("J").ToArray(), t2.Log!.Column("J").ToArray());
+        CollectionAssert.AreEqual(t1.Log!.Column("L").ToArray(), t2.Log!.Column("L").ToArray());
+    }
+
+    [TestMethod]
+    public void BadOptionsAndBadDataFailBeforeTrainingNamingTheCulprit()
+    {
+        var ml = new MLContext(1);
+        var ring = ml.Gan().Data.GaussianRing(count: 100, seed: 1);
+        void Throws(string name, Action a)
+        {
+            var ex = Assert.Throws<ArgumentException>(a);
+            StringAssert.Contains(ex.Message, name);
+        }
+        Throws("LatentDimension", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { LatentDimension = 0 }));
+        Throws("GeneratorWidth", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GeneratorWidth = 0 }));
+        Throws("DiscriminatorWidth", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { DiscriminatorWidth = 0 }));
+        Throws("LearningRate", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { LearningRate = 0 }));
+        Throws("LearningRate", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { LearningRate = double.NaN }));
+        Throws("GeneratorWidth", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GeneratorWidth = 2 }).Fit(ring));
+        Throws("Could not find input column 'Pixels'", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { FeatureColumnName = "Pixels" }).Fit(ring));
+        var withNaN = VectorDataView.FromRows(ml, new[] { new[] { 0f, 1f }, new[] { float.NaN, 0f } }, "Features", 2);
+        var nan = Assert.ThrowsExactly<InvalidDataException>(() => ml.Gan().Trainers.RandomFeatureWgan(Small()).Fit(withNaN));
+        StringAssert.Contains(nan.Message, "row 1");
+    }
+
+    [TestMethod]
+    public void CancellationTokenStopsTrainingBeforeTheNextStep()
+    {
+        var ml = new MLContext(1);
+        using var cts = new CancellationTokenSource();
+        var o = Small();
+        o.Steps = 10_000; o.LogEvery = 1;
+        int seen = 0;
+        o.Progress = new InlineProgress(s => { seen = s.Step; if (s.Step == 3) cts.Cancel(); });
+        o.CancellationToken = cts.Token;
+        Assert.ThrowsExactly<OperationCanceledException>(() => ml.Gan().Trainers.RandomFeatureWgan(o).Fit(ml.Gan().Data.TwoCluster(count: 500, seed: 1)));
+        Assert.AreEqual(3, seen);
+    }
+
+    private sealed class InlineProgress(Action<TrainingStep> action) : IProgress<TrainingStep>
+    {
+        public void Report(TrainingStep value) => action(value);
+    }
+}
