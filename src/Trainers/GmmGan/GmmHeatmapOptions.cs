@@ -1,0 +1,57 @@
+using MlGan.Transforms;
+
+namespace MlGan.Trainers.GmmGan;
+
+/// <summary>
+/// The Figure 3 experiment (Section 5): μ* = (−0.5, 0.5); μ̂(0) on a Grid × Grid lattice over [Min, Max]²; per
+/// grid point <see cref="Repeats"/> runs from random discriminators; success = TV(G_μ*, G_μ̂(T)) &lt; threshold.
+/// The paper does not say how the random intervals are drawn: here four numbers uniform on
+/// [<see cref="DiscriminatorInitMin"/>, <see cref="DiscriminatorInitMax"/>], sorted into ℓ1 ≤ r1 ≤ ℓ2 ≤ r2.
+/// </summary>
+public sealed record GmmHeatmapOptions
+{
+    public double TargetMu1 { get; init; } = -0.5;
+    public double TargetMu2 { get; init; } = 0.5;
+    public int Grid { get; init; } = 21;
+    public double Min { get; init; } = -1.0;
+    public double Max { get; init; } = 1.0;
+    public int Repeats { get; init; } = 120;
+    public int Steps { get; init; } = 3000;
+    public double StepSize { get; init; } = 0.3;
+    public int UnrollSteps { get; init; } = 5;
+    public double SuccessThreshold { get; init; } = 0.1;
+    public double DiscriminatorInitMin { get; init; } = -3.0;
+    public double DiscriminatorInitMax { get; init; } = 3.0;
+    public long Seed { get; init; } = 1;
+
+    /// <summary>Threads for Parallel.For over (dynamics, grid point); 0 = all cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
+    public IReadOnlyList<GmmDynamicsKind> Kinds { get; init; } = [GmmDynamicsKind.Optimal, GmmDynamicsKind.Unrolled, GmmDynamicsKind.FirstOrder];
+
+    public void Validate()
+    {
+        Guard.Finite(TargetMu1, nameof(TargetMu1));
+        Guard.Finite(TargetMu2, nameof(TargetMu2));
+        Guard.AtLeast(Grid, 2, nameof(Grid));
+        Guard.Finite(Min, nameof(Min));
+        Guard.Finite(Max, nameof(Max));
+        if (!(Max > Min)) throw new ArgumentOutOfRangeException(nameof(Max), Max, $"Max must be > Min ({Min}); got {Max}.");
+        Guard.Positive(Repeats, nameof(Repeats));
+        Guard.Positive(Steps, nameof(Steps));
+        Guard.Positive(StepSize, nameof(StepSize));
+        Guard.Positive(UnrollSteps, nameof(UnrollSteps));
+        Guard.InRange(SuccessThreshold, double.Epsilon, 1.0, nameof(SuccessThreshold));
+        Guard.Finite(DiscriminatorInitMin, nameof(DiscriminatorInitMin));
+        Guard.Finite(DiscriminatorInitMax, nameof(DiscriminatorInitMax));
+        if (!(DiscriminatorInitMax > DiscriminatorInitMin))
+            throw new ArgumentOutOfRangeException(nameof(DiscriminatorInitMax), DiscriminatorInitMax, $"DiscriminatorInitMax must be > DiscriminatorInitMin ({DiscriminatorInitMin}).");
+        Guard.AtLeast(MaxDegreeOfParallelism, 0, nameof(MaxDegreeOfParallelism));
+        if (Kinds is null || Kinds.Count == 0) throw new ArgumentException("Kinds must name at least one dynamics.", nameof(Kinds));
+        foreach (var k in Kinds)
+            if (!Enum.IsDefined(k)) throw new ArgumentOutOfRangeException(nameof(Kinds), k, "Unknown dynamics kind.");
+    }
+
+    /// <summary>Grid coordinate i (0 … Grid − 1), computed so the ends and the midpoint are exact.</summary>
+    public double Coordinate(int i) => Min + (Max - Min) * i / (Grid - 1);
+}
