@@ -35,6 +35,7 @@ if (options.LearningRate is { } lr) trainerOptions.LearningRate = lr;
 if (options.Batch is { } batch) trainerOptions.BatchSize = batch;
 if (options.Optimizer is { } opt) trainerOptions.Optimizer = opt;
 if (options.Decay is { } decay) trainerOptions.LearningRateDecay = decay;
+if (options.DiscriminatorScale is { } dScale) trainerOptions.DiscriminatorWeightScale = dScale;
 var trainer = ml.Gan().Trainers.RandomFeatureWgan(trainerOptions);
 AnsiConsole.MarkupLine($"[bold]Random-feature WGAN[/] Ng={trainerOptions.GeneratorWidth} Nd={trainerOptions.DiscriminatorWidth} " +
                        $"batch={trainerOptions.BatchSize} steps={trainerOptions.Steps} α={trainerOptions.LearningRate}");
@@ -90,7 +91,7 @@ internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 }
 
 internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int Seed, string Out,
-    double? LearningRate = null, int? Batch = null, ThetaOptimizer? Optimizer = null, double? Decay = null)
+    double? LearningRate = null, int? Batch = null, ThetaOptimizer? Optimizer = null, double? Decay = null, double? DiscriminatorScale = null)
 {
     public static QuickStartArgs Parse(string[] args)
     {
@@ -109,8 +110,9 @@ internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int See
                 "--lr" => a with { LearningRate = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--batch" => a with { Batch = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--optimizer" => a with { Optimizer = Enum.Parse<ThetaOptimizer>(Value(), ignoreCase: true) },
+                "--d-scale" => a with { DiscriminatorScale = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--decay" => a with { Decay = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out, --lr, --batch, --optimizer sgd|adam, --decay."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out, --lr, --batch, --optimizer sgd|adam, --decay, --d-scale."),
             };
         }
         return a;
