@@ -83,6 +83,29 @@ public sealed class FrechetDistanceTests
     }
 
     [TestMethod]
+    public void OneSingularOnePositiveDefinite_MatchesMathNet()
+    {
+        // Σ1 has rank ≤ 29 (Cholesky fails), Σ2 is positive definite: the Cholesky of Σ2 is used instead.
+        var x = CorrelatedGaussian(30, 40, seed: 23);
+        var y = CorrelatedGaussian(400, 40, seed: 24, scale: 0.8);
+        AssertRelative(ReferenceFid(x, y), FrechetDistance.Compute(x, y), 1e-6, "mixed-rank FID");
+        AssertRelative(ReferenceFid(y, x), FrechetDistance.Compute(y, x), 1e-6, "mixed-rank FID, swapped");
+    }
+
+    [TestMethod]
+    public void CholeskyAndEigenRoutes_AgreeOnPositiveDefinitePairs()
+    {
+        var (_, s1) = Moments(CorrelatedGaussian(300, 30, seed: 25));
+        var (_, s2) = Moments(CorrelatedGaussian(300, 30, seed: 26, scale: 2));
+        using var t1 = torch.tensor(RowMajor(s1), [30, 30]);
+        using var t2 = torch.tensor(RowMajor(s2), [30, 30]);
+        double cholesky = FrechetDistance.TraceSqrtProduct(t1, t2), eigen = FrechetDistance.TraceSqrtProduct(t1, t2, eigenRouteOnly: true);
+        var reference = (s1 * s2).Evd().EigenValues.Sum(l => Math.Sqrt(Math.Max(l.Real, 0)));
+        AssertRelative(reference, cholesky, 1e-10, "Cholesky route");
+        AssertRelative(reference, eigen, 1e-10, "eigen route");
+    }
+
+    [TestMethod]
     public void IdenticalSets_GiveZero_EvenWhenRankDeficient()
     {
         foreach (var x in new[] { CorrelatedGaussian(300, 10, seed: 1), CorrelatedGaussian(30, 60, seed: 2) })
