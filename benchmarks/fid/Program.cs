@@ -40,7 +40,7 @@ double median = totals.Order().ElementAt(totals.Count / 2);
 
 Console.WriteLine();
 Console.WriteLine($"{"side",-28} {"seconds",10} {"FID",22}");
-Console.WriteLine($"{"MlGan (TorchSharp eigh)",-28} {median,10:F3} {fid,22:R}   (median of {repeats})");
+Console.WriteLine($"{"MlGan (TorchSharp)",-28} {median,10:F3} {fid,22:R}   (median of {repeats})");
 if (scipyFile is not null && File.Exists(scipyFile))
 {
     string line = File.ReadAllLines(scipyFile).Last(l => l.StartsWith("SCIPY", StringComparison.Ordinal));

@@ -3,7 +3,9 @@
 Timed: mean + np.cov of both sets (float64) and pytorch-fid's calculate_frechet_distance, i.e.
 scipy.linalg.sqrtm(sigma1.dot(sigma2)) with its eps-offset fallback and imaginary-part check.
 Prints one line: SCIPY seconds=<s> fid=<value>.
-Usage: fid_scipy.py DATA_DIR
+With --eigen it also times MlGan's trace-term algorithm (Cholesky congruence + eigvalsh) written with
+the same numpy/scipy (same BLAS/LAPACK), to separate the algorithm's gain from the BLAS library's.
+Usage: fid_scipy.py DATA_DIR [--eigen]
 """
 import os
 import sys
@@ -38,6 +40,14 @@ def main():
     fid = calculate_frechet_distance(mu1, sigma1, mu2, sigma2)
     seconds = time.perf_counter() - start
     print(f"SCIPY seconds={seconds:.3f} cov_seconds={t_cov:.3f} fid={fid!r} n={f1.shape[0]} d={f1.shape[1]}")
+    if "--eigen" in sys.argv:
+        start = time.perf_counter()
+        chol = linalg.cholesky(sigma1, lower=True)
+        m = chol.T @ sigma2 @ chol
+        lam = linalg.eigvalsh((m + m.T) / 2)
+        diff = mu1 - mu2
+        fid_eigen = diff.dot(diff) + np.trace(sigma1) + np.trace(sigma2) - 2 * np.sqrt(np.clip(lam, 0, None)).sum()
+        print(f"SCIPY_EIGEN trace_seconds={time.perf_counter() - start:.3f} fid={fid_eigen!r}")
 
 
 if __name__ == "__main__":

@@ -127,6 +127,13 @@ public sealed class FrechetDistanceTests
         using var ty = torch.tensor(y.SelectMany(r => r).ToArray(), [250, 8]);
         AssertRelative(fromArrays, FrechetDistance.Compute(tx, ty), 1e-12, "tensor route");
         AssertRelative(fromArrays, FrechetDistance.Compute(x, FeatureStatistics.FromFeatures(y)), 1e-12, "cached-statistics route");
+        // A float64 input is read, not consumed: it stays usable and gives the same value twice.
+        using var dx = tx.to(torch.ScalarType.Float64);
+        using var dy = ty.to(torch.ScalarType.Float64);
+        double first = FrechetDistance.Compute(dx, dy);
+        Assert.AreEqual(first, FrechetDistance.Compute(dx, dy));
+        AssertRelative(fromArrays, first, 1e-12, "float64 tensor route");
+        Assert.AreEqual(200L * 8, dx.numel());
     }
 
     [TestMethod]
