@@ -14,8 +14,11 @@ namespace MlGan.Evaluation;
 /// singular covariances of small samples, unstable (complex parts, NaNs). Only its trace is needed, and
 /// Tr((Σ1Σ2)^½) = Σ_i √λ_i over the eigenvalues λ_i of the symmetric PSD matrix Σ1^½ Σ2 Σ1^½, which has
 /// the same spectrum as Σ1Σ2. With Σ1 = V Λ Vᵀ (negative round-off eigenvalues clamped to 0) and
-/// W = V Λ^½, Σ1^½ Σ2 Σ1^½ = V (Wᵀ Σ2 W) Vᵀ, so the eigenvalues of Wᵀ Σ2 W suffice: one symmetric
-/// eigendecomposition, two matmuls and one eigenvalues-only symmetric solve.
+/// W = V Λ^½, Σ1^½ Σ2 Σ1^½ = V (Wᵀ Σ2 W) Vᵀ, so the eigenvalues of Wᵀ Σ2 W suffice. When Σ1 (or Σ2)
+/// is numerically positive definite, its Cholesky factor L serves as W (Lᵀ Σ2 L is again congruent to
+/// a matrix with the spectrum of Σ1Σ2) and saves the eigenvector solve: a Cholesky, two matmuls and one
+/// eigenvalues-only symmetric solve. Rank-deficient pairs (fewer samples than dimensions) take the
+/// clamped-eigendecomposition route.
 /// </remarks>
 public static class FrechetDistance
 {
@@ -80,17 +83,35 @@ public static class FrechetDistance
     }
 
     /// <summary>Tr((Σ1Σ2)^½) for symmetric PSD float64 matrices (see the class remarks).</summary>
-    internal static double TraceSqrtProduct(Tensor sigma1, Tensor sigma2)
+    internal static double TraceSqrtProduct(Tensor sigma1, Tensor sigma2, bool eigenRouteOnly = false)
     {
         using var scope = NewDisposeScope();
         // Symmetrise: the solvers read one triangle, so round-off asymmetry must not bias them.
         var s1 = (sigma1 + sigma1.t()).mul_(0.5);
         var s2 = (sigma2 + sigma2.t()).mul_(0.5);
-        var (lambda, v) = linalg.eigh(s1);
-        var w = v.mul(lambda.clamp_min(0).sqrt().unsqueeze(0)); // W = V Λ^½ (columns scaled)
-        var m = w.t().matmul(s2).matmul(w);
+        var m = eigenRouteOnly ? EigenCongruence(s1, s2)
+            : CholeskyCongruence(s1, s2) ?? CholeskyCongruence(s2, s1) ?? EigenCongruence(s1, s2);
         m = (m + m.t()).mul_(0.5);
         var mu = linalg.eigvalsh(m);
         return mu.clamp_min(0).sqrt().sum().item<double>();
+    }
+
+    /// <summary>
+    /// Lᵀ Σb L with Σa = L Lᵀ (Cholesky), whose spectrum is that of ΣaΣb; null when Σa is not numerically
+    /// positive definite. Cheaper than the eigendecomposition route (no eigenvectors), same eigenvalues.
+    /// </summary>
+    private static Tensor? CholeskyCongruence(Tensor sigmaA, Tensor sigmaB)
+    {
+        var (l, info) = linalg.cholesky_ex(sigmaA);
+        if (info.item<int>() != 0) return null;
+        return l.t().matmul(sigmaB).matmul(l);
+    }
+
+    /// <summary>Wᵀ Σ2 W with W = V Λ^½ from Σ1 = V Λ Vᵀ (negative round-off eigenvalues clamped): any PSD Σ1.</summary>
+    private static Tensor EigenCongruence(Tensor sigma1, Tensor sigma2)
+    {
+        var (lambda, v) = linalg.eigh(sigma1);
+        var w = v.mul(lambda.clamp_min(0).sqrt().unsqueeze(0)); // W = V Λ^½ (columns scaled)
+        return w.t().matmul(sigma2).matmul(w);
     }
 }
