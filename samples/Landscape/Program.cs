@@ -11,7 +11,7 @@ using ScottPlot;
 using TorchSharp;
 using static TorchSharp.torch;
 
-int inits = 50, steps = 4000, discriminatorWidth = 4, seed = 1;
+int inits = 50, steps = 200, discriminatorWidth = 4, seed = 1;
 string outDir = "out/landscape";
 for (int i = 0; i < args.Length; i++)
 {
@@ -29,13 +29,14 @@ for (int i = 0; i < args.Length; i++)
 Directory.CreateDirectory(outDir);
 torch.set_default_dtype(ScalarType.Float64);
 
-// Target: ½N(−1, 0.3²) + ½N(1, 0.3²) in R¹; latent z ~ N(0, 1) in R¹.
-var target = GaussianMixture.Clusters1D(new[] { -1.0, 1.0 }, 0.3);
+// Target: a two-Gaussian mixture in R¹, 0.7·N(−1, 0.25²) + 0.3·N(1.5, 0.25²) (unequal weights, so the
+// mirror-image fits θ2 ↦ −θ2 of a narrow generator are not equally good); latent z ~ N(0, 1) in R¹.
+var target = GaussianMixture.Clusters1D(new[] { -1.0, 1.5 }, 0.25, new[] { 0.7, 0.3 });
 var data = target.Sample(4000, new SeededRandom(seed)).Select(r => (double)r[0]).ToArray();
 var dataTensor = tensor(data).reshape(-1, 1);
 var latents = randn(4000, 1, generator: new torch.Generator((ulong)seed + 1));
 
-Console.WriteLine($"J landscape, two-Gaussian target, Nd = {discriminatorWidth}, {inits} random inits, ≤ {steps} descent steps each");
+Console.WriteLine($"J landscape, two-Gaussian target, Nd = {discriminatorWidth}, {inits} random inits, ≤ {steps} Levenberg–Marquardt steps each");
 Console.WriteLine("Ng | global (J≈0) | spurious (∇J≈0, J>tol) | not converged | median final J | min final J");
 foreach (int ng in new[] { 2, 10 })
 {
@@ -46,7 +47,8 @@ foreach (int ng in new[] { 2, 10 })
     using var j = new RandomFeatureJ(new RandomFeatureWganObjective(generator, discriminator), dataTensor, latents);
     var random = new torch.Generator((ulong)seed + 30);
     var starts = Enumerable.Range(0, inits).Select(_ => randn(ng, generator: random) * 2).ToList();
-    var runs = StationaryPointCensus.Run(j.Loss, j.Gradient, starts, new CensusSettings(MaxSteps: steps, GlobalTolerance: 1e-8, GradientTolerance: 1e-6));
+    var settings = new CensusSettings(MaxSteps: steps, GlobalTolerance: 1e-12, GradientTolerance: 1e-10);
+    var runs = StationaryPointCensus.RunLeastSquares(j.ResidualAndJacobian, starts, settings);
     var finals = runs.Select(r => r.FinalJ).OrderBy(v => v).ToArray();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{ng,2} | {runs.Count(r => r.Kind == StationaryPointKind.Global),12} | {runs.Count(r => r.Kind == StationaryPointKind.Spurious),22} | {runs.Count(r => r.Kind == StationaryPointKind.NotConverged),13} | {finals[finals.Length / 2],14:E2} | {finals[0]:E2}"));
@@ -65,9 +67,7 @@ foreach (int ng in new[] { 2, 10 })
     }
     else
     {
-        var end = starts[best.Init].clone();
-        StationaryPointCensus.Run(j.Loss, j.Gradient, new[] { end }, new CensusSettings(MaxSteps: steps, GlobalTolerance: 1e-8, GradientTolerance: 1e-6));
-        center = j.Theta.detach().clone();
+        center = tensor(best.FinalPoint);
         d1 = FilterNormalizedDirection.Create(center, random);
         d2 = FilterNormalizedDirection.Create(center, random);
         span = 1;
