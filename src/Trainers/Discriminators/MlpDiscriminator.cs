@@ -4,6 +4,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
+using Parameter = TorchSharp.Modules.Parameter;
 
 namespace MlGan.Trainers.Discriminators;
 
@@ -11,7 +12,7 @@ namespace MlGan.Trainers.Discriminators;
 /// Fully connected critic: flatten → [Linear(width) → LeakyReLU(0.2)] × hiddenLayers → Linear(1).
 /// No batch norm, so the gradient penalty's per-sample input gradients stay independent.
 /// </summary>
-public sealed class MlpDiscriminator : DiscriminatorModule
+public sealed class MlpDiscriminator : DiscriminatorModule, IFunctionalDiscriminator
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> layers;
 
@@ -38,5 +39,21 @@ public sealed class MlpDiscriminator : DiscriminatorModule
         var h = x.reshape(x.shape[0], -1);
         for (int i = 0; i < layers.Count - 1; i++) h = F.leaky_relu(layers[i].forward(h), 0.2);
         return layers[layers.Count - 1].forward(h).reshape(-1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Weight and bias of each Linear layer, input to output; spectrally normalised layers are not functional.</summary>
+    public IReadOnlyList<Parameter> Weights => layers.Select(l => l is Linear lin
+        ? new[] { lin.weight!, lin.bias! }
+        : throw new NotSupportedException("The unrolled dynamics needs plain Linear layers; this MLP critic uses spectral normalisation.")).SelectMany(p => p).ToArray();
+
+    public Tensor Forward(Tensor x, IReadOnlyList<Tensor> weights)
+    {
+        var h = x.reshape(x.shape[0], -1);
+        for (int i = 0; i < layers.Count; i++)
+        {
+            h = F.linear(h, weights[2 * i], weights[2 * i + 1]);
+            if (i < layers.Count - 1) h = F.leaky_relu(h, 0.2);
+        }
+        return h.reshape(-1);
     }
 }
