@@ -17,6 +17,8 @@ public sealed class TrainingLoopSettings
     public IProgress<TrainingStep>? Progress { get; init; }
     /// <summary>Stops training between two steps (with <see cref="OperationCanceledException"/>).</summary>
     public CancellationToken CancellationToken { get; init; }
+    /// <summary>Diagnostics that see every step's values; their warnings go to ml.Log.</summary>
+    public IReadOnlyList<ITrainingMonitor> Monitors { get; init; } = [];
 }
 
 /// <summary>
@@ -43,6 +45,9 @@ public static class GanTrainingLoop
             bool logged = step % settings.LogEvery == 0 || step == settings.Steps - 1;
             var values = stepper.Step(step, logged);
             DivergenceDetector.Check(step, stepper.Quantities, values);
+            foreach (var monitor in settings.Monitors)
+                if (monitor.Observe(step, stepper.Quantities, values) is { } warning)
+                    channel.Warning(MessageSensitivity.None, $"{trainerName} step {step}: {warning}");
             if (!logged) continue;
             log.Append(step, values);
             var named = new Dictionary<string, double>();

@@ -1,0 +1,45 @@
+using MlGan.Transforms;
+using MlGan.Transforms.Generators;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace MlGan.Trainers.Discriminators;
+
+/// <summary>
+/// DCGAN critic of width k (Sajedi et al. 2021, Fig. 8, mirrored generator): Conv(C→k, 4, s2) → LReLU(0.2) →
+/// Conv(k→2k, 4, s2) → LReLU → Conv(2k→4k, 3, s2) → LReLU → Linear(1). 28×28 → 14 → 7 → 4. No batch norm
+/// (WGAN-GP penalises per-sample gradients, which batch norm would couple).
+/// </summary>
+public sealed class DcganDiscriminator : DiscriminatorModule
+{
+    private readonly nn.Module<Tensor, Tensor> conv1, conv2, conv3, head;
+
+    public DcganDiscriminator(int width, long[]? imageShape = null, bool spectralNorm = false, int seed = 0)
+        : base(nameof(DcganDiscriminator), ImageShape.Check(imageShape ?? ImageShape.Default, nameof(imageShape)))
+    {
+        Guard.Positive(width, nameof(width));
+        Width = width;
+        conv1 = LayerFactory.Conv(InputShape[0], width, 4, 2, 1, spectralNorm, seed + 1);
+        conv2 = LayerFactory.Conv(width, 2L * width, 4, 2, 1, spectralNorm, seed + 2);
+        conv3 = LayerFactory.Conv(2L * width, 4L * width, 3, 2, 1, spectralNorm, seed + 3);
+        long h = Out(Out(Out(InputShape[1], 4, 1), 4, 1), 3, 1), w = Out(Out(Out(InputShape[2], 4, 1), 4, 1), 3, 1);
+        head = LayerFactory.Linear(4L * width * h * w, 1, spectralNorm, seed + 4);
+        RegisterComponents();
+        NetworkInit.Reset(this, seed);
+    }
+
+    private static long Out(long size, long kernel, long padding) => (size + 2 * padding - kernel) / 2 + 1;
+
+    public int Width { get; }
+    public override string Architecture => "dcgan";
+
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var h = F.leaky_relu(conv1.forward(x), 0.2);
+        h = F.leaky_relu(conv2.forward(h), 0.2);
+        h = F.leaky_relu(conv3.forward(h), 0.2);
+        return head.forward(h.reshape(h.shape[0], -1)).reshape(-1).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,59 @@
+using MlGan.Transforms;
+using MlGan.Transforms.Generators;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+using Parameter = TorchSharp.Modules.Parameter;
+
+namespace MlGan.Trainers.Discriminators;
+
+/// <summary>
+/// Fully connected critic: flatten → [Linear(width) → LeakyReLU(0.2)] × hiddenLayers → Linear(1).
+/// No batch norm, so the gradient penalty's per-sample input gradients stay independent.
+/// </summary>
+public sealed class MlpDiscriminator : DiscriminatorModule, IFunctionalDiscriminator
+{
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> layers;
+
+    public MlpDiscriminator(long[] inputShape, int width, int hiddenLayers = 2, bool spectralNorm = false, int seed = 0)
+        : base(nameof(MlpDiscriminator), inputShape)
+    {
+        Guard.Positive(width, nameof(width));
+        Guard.Positive(hiddenLayers, nameof(hiddenLayers));
+        Width = width;
+        layers = new ModuleList<nn.Module<Tensor, Tensor>>();
+        long input = InputSize;
+        for (int i = 0; i < hiddenLayers; i++, input = width) layers.Add(LayerFactory.Linear(input, width, spectralNorm, seed + i + 1));
+        layers.Add(LayerFactory.Linear(input, 1, spectralNorm, seed + hiddenLayers + 1));
+        RegisterComponents();
+        NetworkInit.Reset(this, seed);
+    }
+
+    public int Width { get; }
+    public override string Architecture => "mlp";
+
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var h = x.reshape(x.shape[0], -1);
+        for (int i = 0; i < layers.Count - 1; i++) h = F.leaky_relu(layers[i].forward(h), 0.2);
+        return layers[layers.Count - 1].forward(h).reshape(-1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Weight and bias of each Linear layer, input to output; spectrally normalised layers are not functional.</summary>
+    public IReadOnlyList<Parameter> Weights => layers.Select(l => l is Linear lin
+        ? new[] { lin.weight!, lin.bias! }
+        : throw new NotSupportedException("The unrolled dynamics needs plain Linear layers; this MLP critic uses spectral normalisation.")).SelectMany(p => p).ToArray();
+
+    public Tensor Forward(Tensor x, IReadOnlyList<Tensor> weights)
+    {
+        var h = x.reshape(x.shape[0], -1);
+        for (int i = 0; i < layers.Count; i++)
+        {
+            h = F.linear(h, weights[2 * i], weights[2 * i + 1]);
+            if (i < layers.Count - 1) h = F.leaky_relu(h, 0.2);
+        }
+        return h.reshape(-1);
+    }
+}

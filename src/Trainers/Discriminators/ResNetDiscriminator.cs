@@ -1,0 +1,61 @@
+using MlGan.Transforms;
+using MlGan.Transforms.Generators;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace MlGan.Trainers.Discriminators;
+
+/// <summary>
+/// Small ResNet critic of width k (WGAN-GP ResNet shape): Conv(C→k, 3) → two down-sampling residual blocks
+/// (ReLU → Conv3×3 → ReLU → Conv3×3 → avg-pool 2, shortcut Conv1×1 → avg-pool 2) → ReLU → spatial mean → Linear(1).
+/// </summary>
+public sealed class ResNetDiscriminator : DiscriminatorModule
+{
+    private readonly nn.Module<Tensor, Tensor> stem, head;
+    private readonly ModuleList<DownBlock> blocks;
+
+    public ResNetDiscriminator(int width, long[]? imageShape = null, bool spectralNorm = false, int seed = 0)
+        : base(nameof(ResNetDiscriminator), ImageShape.Check(imageShape ?? ImageShape.Default, nameof(imageShape)))
+    {
+        Guard.Positive(width, nameof(width));
+        Width = width;
+        stem = LayerFactory.Conv(InputShape[0], width, 3, 1, 1, spectralNorm, seed + 1);
+        blocks = new ModuleList<DownBlock>(new DownBlock(width, spectralNorm, seed + 10), new DownBlock(width, spectralNorm, seed + 20));
+        head = LayerFactory.Linear(width, 1, spectralNorm, seed + 2);
+        RegisterComponents();
+        NetworkInit.Reset(this, seed);
+    }
+
+    public int Width { get; }
+    public override string Architecture => "resnet";
+
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var h = stem.forward(x);
+        foreach (var block in blocks) h = block.forward(h);
+        h = F.relu(h).mean(new long[] { 2, 3 });
+        return head.forward(h).reshape(-1).MoveToOuterDisposeScope();
+    }
+
+    internal sealed class DownBlock : nn.Module<Tensor, Tensor>
+    {
+        private readonly nn.Module<Tensor, Tensor> conv1, conv2, shortcut;
+
+        public DownBlock(long channels, bool spectralNorm, int seed) : base(nameof(DownBlock))
+        {
+            conv1 = LayerFactory.Conv(channels, channels, 3, 1, 1, spectralNorm, seed + 1);
+            conv2 = LayerFactory.Conv(channels, channels, 3, 1, 1, spectralNorm, seed + 2);
+            shortcut = LayerFactory.Conv(channels, channels, 1, 1, 0, spectralNorm, seed + 3);
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor x)
+        {
+            var h = conv2.forward(F.relu(conv1.forward(F.relu(x))));
+            return F.avg_pool2d(h, 2) + F.avg_pool2d(shortcut.forward(x), 2);
+        }
+    }
+}
