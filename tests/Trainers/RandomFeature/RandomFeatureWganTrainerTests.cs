@@ -14,6 +14,7 @@ public sealed class RandomFeatureWganTrainerTests
         GeneratorWidth = 200,
         DiscriminatorWidth = 50,
         GeneratorWeightScale = 2,
+        DiscriminatorWeightScale = 1,
         GeneratorBiasScale = 1,
         ThetaInitScale = 0.01,
         BatchSize = 128,
