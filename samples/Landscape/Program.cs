@@ -11,7 +11,7 @@ using ScottPlot;
 using TorchSharp;
 using static TorchSharp.torch;
 
-int inits = 50, steps = 200, discriminatorWidth = 4, seed = 1;
+int inits = 50, steps = 400, discriminatorWidth = 4, seed = 1;
 string outDir = "out/landscape";
 for (int i = 0; i < args.Length; i++)
 {
@@ -47,7 +47,7 @@ foreach (int ng in new[] { 2, 10 })
     using var j = new RandomFeatureJ(new RandomFeatureWganObjective(generator, discriminator), dataTensor, latents);
     var random = new torch.Generator((ulong)seed + 30);
     var starts = Enumerable.Range(0, inits).Select(_ => randn(ng, generator: random) * 2).ToList();
-    var settings = new CensusSettings(MaxSteps: steps, GlobalTolerance: 1e-12, GradientTolerance: 1e-10);
+    var settings = new CensusSettings(MaxSteps: steps, GlobalTolerance: 1e-9, GradientTolerance: 1e-10);
     var runs = StationaryPointCensus.RunLeastSquares(j.ResidualAndJacobian, starts, settings);
     var finals = runs.Select(r => r.FinalJ).OrderBy(v => v).ToArray();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
