@@ -13,6 +13,7 @@ public static class Program
         var root = new RootCommand("MlGan: train, score, export and serve GANs built on ML.NET and TorchSharp.");
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(GmmCommand.Create());
         return root;

@@ -1,0 +1,238 @@
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+
+namespace MlGan.Evaluation.FeatureExtractors;
+
+/// <summary>
+/// Features (and optional class scores) from any ONNX network run by ONNX Runtime: an image input
+/// [N, C, H, W], a feature output and an optional classifier output, all named in
+/// <see cref="OnnxFeatureExtractorOptions"/>. Samples are replicated to the input's channels, resized and
+/// normalised in C# (see the options), then run in batches. <see cref="FashionMnist"/> gives MlGan's shipped
+/// 28×28 feature net; an Inception-v3 export (input [N, 3, 299, 299], 2048-d pool output, logits) plugs in
+/// with the right names, <c>Scale</c> and <c>Shift</c>.
+/// </summary>
+public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
+{
+    /// <summary>Manifest name of the embedded models/fashion-mnist-features.onnx.</summary>
+    public const string FashionMnistResource = "MlGan.Evaluation.fashion-mnist-features.onnx";
+
+    private readonly InferenceSession _session;
+    private readonly OnnxFeatureExtractorOptions _options;
+    private readonly string _featuresName;
+    private readonly string? _scoresName;
+
+    /// <summary>Loads the model file; errors name the file.</summary>
+    public OnnxFeatureExtractor(string path, OnnxFeatureExtractorOptions? options = null)
+        : this(ReadFile(path), options, path) { }
+
+    /// <summary>Loads model bytes; <paramref name="source"/> names the model in error messages.</summary>
+    public OnnxFeatureExtractor(byte[] model, OnnxFeatureExtractorOptions? options = null, string source = "<model>")
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _options = options ?? new OnnxFeatureExtractorOptions();
+        CheckOptions(_options);
+        Name = source;
+        try
+        {
+            _session = new InferenceSession(model);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InvalidDataException($"'{source}': ONNX Runtime cannot load the model: {ex.Message}", ex);
+        }
+        try
+        {
+            (InputName, InputShape) = CheckInput(source);
+            (_featuresName, _) = CheckOutput(_options.FeaturesOutputName ?? _session.OutputNames[0], nameof(OnnxFeatureExtractorOptions.FeaturesOutputName), source, exactRank: null);
+            if (_options.ClassScoresOutputName is { } scores)
+                (_scoresName, _) = CheckOutput(scores, nameof(OnnxFeatureExtractorOptions.ClassScoresOutputName), source, exactRank: 2);
+            long channels = InputShape[1];
+            foreach (var (values, option) in new[] { (_options.Scale, nameof(_options.Scale)), (_options.Shift, nameof(_options.Shift)) })
+                if (values is not null && values.Length != 1 && channels > 0 && values.Length != channels)
+                    throw new ArgumentException($"options.{option} has {values.Length} values; give one per input channel ({channels}) or one for all.", nameof(options));
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>MlGan's Fashion-MNIST feature net (models/fashion-mnist-features.onnx, embedded): 784-pixel samples in [-1, 1] → 128-d features and 10 logits.</summary>
+    public static OnnxFeatureExtractor FashionMnist()
+    {
+        using var stream = typeof(OnnxFeatureExtractor).Assembly.GetManifestResourceStream(FashionMnistResource)
+            ?? throw new InvalidOperationException($"The embedded resource '{FashionMnistResource}' is missing from {typeof(OnnxFeatureExtractor).Assembly.GetName().Name}.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return new OnnxFeatureExtractor(buffer.ToArray(), FashionMnistOptions(), "fashion-mnist-features.onnx");
+    }
+
+    /// <summary>The input and output names of MlGan's feature nets (see models/README.md).</summary>
+    public static OnnxFeatureExtractorOptions FashionMnistOptions() => new()
+    {
+        InputName = "image",
+        FeaturesOutputName = "features",
+        ClassScoresOutputName = "logits",
+        ClassScoreKind = ClassScoreKind.Logits,
+    };
+
+    public string Name { get; }
+    public ClassScoreKind ClassScores => _scoresName is null ? ClassScoreKind.None : _options.ClassScoreKind;
+    public string InputName { get; }
+    /// <summary>[N, C, H, W] as the model declares it; -1 where symbolic.</summary>
+    public long[] InputShape { get; }
+
+    public FeatureExtraction Extract(IReadOnlyList<float[]> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0) throw new ArgumentException("At least one sample is needed.", nameof(samples));
+        int length = (samples[0] ?? throw new ArgumentException("samples[0] is null.", nameof(samples))).Length;
+        for (int i = 0; i < samples.Count; i++)
+            if (samples[i] is not { } row || row.Length != length)
+                throw new ArgumentException($"samples[{i}] has {samples[i]?.Length.ToString(CultureInfo.InvariantCulture) ?? "no"} values but samples[0] has {length}; rows must share one length.", nameof(samples));
+        var plan = Plan(length);
+
+        var features = new float[samples.Count][];
+        float[][]? scores = _scoresName is null ? null : new float[samples.Count][];
+        string[] outputs = _scoresName is null ? [_featuresName] : [_featuresName, _scoresName];
+        int perInput = plan.C * plan.H * plan.W;
+        var buffer = new float[Math.Min(_options.BatchSize, samples.Count) * perInput];
+        for (int start = 0; start < samples.Count; start += _options.BatchSize)
+        {
+            int n = Math.Min(_options.BatchSize, samples.Count - start);
+            for (int r = 0; r < n; r++) plan.Prepare(samples[start + r], buffer.AsSpan(r * perInput, perInput));
+            try
+            {
+                using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, n * perInput), [n, plan.C, plan.H, plan.W]);
+                using var runOptions = new RunOptions();
+                using var results = _session.Run(runOptions, [InputName], [input], outputs);
+                Scatter(results[0], features, start, n, _featuresName);
+                if (scores is not null) Scatter(results[1], scores, start, n, _scoresName!);
+            }
+            catch (OnnxRuntimeException ex)
+            {
+                throw new InvalidOperationException($"'{Name}': ONNX Runtime failed on input [{n}, {plan.C}, {plan.H}, {plan.W}]: {ex.Message}", ex);
+            }
+        }
+        return new FeatureExtraction(features, scores, ClassScores);
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>Copies an output [n, ...] into rows start..start+n, flattening each sample's trailing dimensions.</summary>
+    private void Scatter(OrtValue value, float[][] rows, int start, int n, string name)
+    {
+        var shape = value.GetTensorTypeAndShape().Shape;
+        var data = value.GetTensorDataAsSpan<float>();
+        if (shape.Length < 2 || shape[0] != n)
+            throw new InvalidOperationException($"'{Name}': output '{name}' has shape [{string.Join(", ", shape)}] for a batch of {n}; expected [{n}, ...].");
+        int d = data.Length / n;
+        for (int r = 0; r < n; r++) rows[start + r] = data.Slice(r * d, d).ToArray();
+    }
+
+    /// <summary>Sample shape, network input shape and the preprocessing between them, fixed for one call.</summary>
+    private Preprocessing Plan(int length)
+    {
+        int[] sample = _options.SampleShape ?? InferSampleShape(length);
+        if (sample.Length != 3 || sample.Any(d => d < 1) || (long)sample[0] * sample[1] * sample[2] != length)
+            throw new ArgumentException($"options.SampleShape [{string.Join(", ", sample)}] does not describe samples of {length} values as (C, H, W).", "samples");
+        int c = InputShape[1] > 0 ? (int)InputShape[1] : sample[0];
+        int h = InputShape[2] > 0 ? (int)InputShape[2] : _options.InputSize?[0] ?? sample[1];
+        int w = InputShape[3] > 0 ? (int)InputShape[3] : _options.InputSize?[1] ?? sample[2];
+        if (sample[0] != c && sample[0] != 1)
+            throw new ArgumentException($"Samples have {sample[0]} channels but '{Name}' takes {c}; only 1 channel can be replicated to {c}.", "samples");
+        BilinearResize? resize = null;
+        if (sample[1] != h || sample[2] != w)
+        {
+            if (_options.Resize == ResizeMode.None)
+                throw new ArgumentException($"Samples are {sample[1]}×{sample[2]} but '{Name}' takes {h}×{w} and options.Resize is None.", "samples");
+            resize = new BilinearResize(sample[1], sample[2], h, w);
+        }
+        return new Preprocessing(sample[0], sample[1], sample[2], c, h, w, resize, _options.Scale, _options.Shift);
+    }
+
+    private int[] InferSampleShape(int length)
+    {
+        if (InputShape.Skip(1).All(d => d > 0) && InputShape[1] * InputShape[2] * InputShape[3] == length)
+            return [(int)InputShape[1], (int)InputShape[2], (int)InputShape[3]];
+        foreach (int c in new[] { 1, 3 })
+        {
+            int side = (int)Math.Round(Math.Sqrt(length / (double)c));
+            if (length % c == 0 && side * side * c == length) return [c, side, side];
+        }
+        throw new ArgumentException($"Cannot tell the (C, H, W) of samples with {length} values; set options.SampleShape.", "samples");
+    }
+
+    private (string Name, long[] Shape) CheckInput(string source)
+    {
+        string name;
+        if (_options.InputName is { } wanted)
+        {
+            if (!_session.InputMetadata.ContainsKey(wanted))
+                throw new ArgumentException($"'{source}' has no input '{wanted}'; its inputs are: {string.Join(", ", _session.InputNames)}. Set options.InputName.", "options");
+            name = wanted;
+        }
+        else if (_session.InputMetadata.Count == 1) name = _session.InputNames[0];
+        else throw new ArgumentException($"'{source}' has {_session.InputMetadata.Count} inputs ({string.Join(", ", _session.InputNames)}); set options.InputName.", "options");
+        var meta = _session.InputMetadata[name];
+        if (!meta.IsTensor || meta.ElementDataType != Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float || meta.Dimensions.Length != 4)
+            throw new InvalidDataException($"'{source}': input '{name}' is {Describe(meta)}; a feature net takes float images [N, C, H, W] (rank 4).");
+        return (name, meta.Dimensions.Select(d => (long)d).ToArray());
+    }
+
+    private (string Name, long[] Shape) CheckOutput(string name, string option, string source, int? exactRank)
+    {
+        if (!_session.OutputMetadata.TryGetValue(name, out var meta))
+            throw new ArgumentException($"'{source}' has no output '{name}'; its outputs are: {string.Join(", ", _session.OutputNames)}. Set options.{option}.", "options");
+        int rank = meta.IsTensor ? meta.Dimensions.Length : 0;
+        bool rankOk = exactRank is { } r ? rank == r : rank >= 2;
+        if (!meta.IsTensor || meta.ElementDataType != Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float || !rankOk)
+            throw new InvalidDataException($"'{source}': output '{name}' is {Describe(meta)}; expected a float tensor " +
+                (exactRank == 2 ? "[N, classes] (rank 2)." : "[N, d] or [N, d, 1, ...] (rank ≥ 2)."));
+        return (name, meta.Dimensions.Select(d => (long)d).ToArray());
+    }
+
+    private static string Describe(NodeMetadata meta) => !meta.IsTensor ? "not a tensor" :
+        $"{meta.ElementDataType} of rank {meta.Dimensions.Length} [{string.Join(", ", meta.Dimensions.Select(d => d >= 0 ? d.ToString(CultureInfo.InvariantCulture) : "?"))}]";
+
+    private static void CheckOptions(OnnxFeatureExtractorOptions o)
+    {
+        if (o.BatchSize < 1) throw new ArgumentOutOfRangeException("options", o.BatchSize, $"options.BatchSize must be ≥ 1; got {o.BatchSize}.");
+        if (o.ClassScoresOutputName is not null && o.ClassScoreKind == ClassScoreKind.None)
+            throw new ArgumentException("options.ClassScoreKind is None but options.ClassScoresOutputName is set; choose Logits or Probabilities.", "options");
+        if (o.InputSize is { } size && (size.Length != 2 || size.Any(d => d < 1)))
+            throw new ArgumentException($"options.InputSize must be (H, W) with both ≥ 1; got [{string.Join(", ", size)}].", "options");
+        foreach (var (values, option) in new[] { (o.Scale, nameof(o.Scale)), (o.Shift, nameof(o.Shift)) })
+            if (values is not null && (values.Length == 0 || values.Any(v => !float.IsFinite(v))))
+                throw new ArgumentException($"options.{option} must hold finite values, one per input channel or one for all.", "options");
+    }
+
+    private static byte[] ReadFile(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The model path must be non-empty.", nameof(path));
+        if (!File.Exists(path)) throw new FileNotFoundException($"ONNX feature net '{path}' does not exist.", path);
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>One sample's path to the network input: replicate channels, resize, normalise.</summary>
+    private sealed record Preprocessing(int SampleC, int SampleH, int SampleW, int C, int H, int W,
+        BilinearResize? Resize, float[]? Scale, float[]? Shift)
+    {
+        public void Prepare(float[] sample, Span<float> target)
+        {
+            int plane = H * W;
+            if (Resize is null) sample.AsSpan(0, SampleC * plane).CopyTo(target);
+            else Resize.Apply(sample, target, SampleC);
+            for (int c = SampleC; c < C; c++) target[..plane].CopyTo(target.Slice(c * plane, plane)); // 1 → C replication
+            if (Scale is null && Shift is null) return;
+            for (int c = 0; c < C; c++)
+            {
+                float a = Scale is null ? 1f : Scale[Scale.Length == 1 ? 0 : c];
+                float b = Shift is null ? 0f : Shift[Shift.Length == 1 ? 0 : c];
+                var p = target.Slice(c * plane, plane);
+                for (int i = 0; i < p.Length; i++) p[i] = p[i] * a + b;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace MlGan.Evaluation;
+
+/// <summary>Which metrics <see cref="GanEvaluator"/> computes (combinable flags).</summary>
+[Flags]
+public enum GanMetricKinds
+{
+    None = 0,
+    /// <summary>Fréchet distance of features (FID with an Inception-like feature net).</summary>
+    Fid = 1,
+    /// <summary>Inception score of the generated samples (needs a feature extractor with class scores).</summary>
+    InceptionScore = 2,
+    /// <summary>Kernel Inception Distance of features.</summary>
+    Kid = 4,
+    /// <summary>Modes covered, high-quality rate and mode KL (needs a Gaussian-mixture target).</summary>
+    Mixture = 8,
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using MlGan.Cli.Serving;
+using MlGan.Cli.Tests.Serving;
+using MlGan.Evaluation;
+using MlGan.Evaluation.FeatureExtractors;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlGan.Transforms;
+using MlGan.Transforms.Data;
+
+namespace MlGan.Cli.Tests;
+
+/// <summary>`mlgan score` end to end through the parser. Console is process-wide: one test at a time.</summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class ScoreCommandTests
+{
+    private string _dir = "";
+
+    [TestInitialize]
+    public void Init() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"mlgan-score-{Guid.NewGuid():N}"));
+
+    [TestCleanup]
+    public void Cleanup() => Directory.Delete(_dir, recursive: true);
+
+    [TestMethod]
+    public void CsvVsCsv_FidAndKid_MatchTheLibraryAndGoToJson()
+    {
+        var a = Gaussian(300, 3, seed: 1, shift: 0);
+        var b = Gaussian(200, 3, seed: 2, shift: 0.5);
+        string pa = WriteCsv("a.csv", a), pb = WriteCsv("b.csv", b), json = Path.Combine(_dir, "m.json");
+
+        var (code, stdout, stderr) = Cli("score", "--real", pa, "--fake", "csv:" + pb, "--metrics", "fid,kid", "--seed", "3", "--json", json);
+
+        Assert.AreEqual(0, code, stderr);
+        var m = ReadJson(json);
+        CollectionAssert.AreEquivalent(new[] { "fid", "kid", "kid_std" }, m.Keys.ToArray());
+        Assert.AreEqual(FrechetDistance.Compute(a, b), m["fid"], 1e-9);
+        Assert.AreEqual(KernelInceptionDistance.Compute(a, b, seed: 3).Mean, m["kid"], 1e-12);
+        StringAssert.Contains(stdout, "fid");
+        StringAssert.Contains(stdout, "features: identity"); // 3-d data: raw samples by default
+    }
+
+    [TestMethod]
+    public void GeneratorOnnx_IsSampledWithItsMetadata_ModesAgainstATarget()
+    {
+        string gen = Path.Combine(_dir, "gen.onnx");
+        File.WriteAllBytes(gen, TestModels.Mlp()); // uniform latent, 2-d tanh output
+        string json = Path.Combine(_dir, "m.json");
+
+        var (code, _, stderr) = Cli("score", "--real", "ring8", "--fake", gen, "--metrics", "fid,modes", "--count", "400", "--seed", "5", "--json", json);
+
+        Assert.AreEqual(0, code, stderr);
+        var m = ReadJson(json);
+        // Reference: the same latents (seed + 1 for the fake side) through ORT, the same ring draw (seed).
+        using var reference = new OnnxGenerator(gen);
+        var fake = reference.Generate(reference.SampleLatent(400, 6));
+        var ml = new Microsoft.ML.MLContext(5);
+        var real = ml.Gan().Data.GaussianRing(count: 400, seed: 5).GetColumn<float[]>("Features").ToArray();
+        Assert.AreEqual(FrechetDistance.Compute(real, fake), m["fid"], 1e-9);
+        var mixture = MixtureMetrics.Compute(fake, GaussianMixture.Ring(8, Math.Sqrt(2), 0.1));
+        Assert.AreEqual(mixture.ModesCovered, m["modes"]);
+        Assert.AreEqual(mixture.HighQualityRate, m["hq"], 1e-12);
+    }
+
+    [TestMethod]
+    public void StatisticsFile_ServesFidOnly()
+    {
+        var a = Gaussian(100, 4, seed: 1, shift: 0);
+        var b = Gaussian(80, 4, seed: 2, shift: 1);
+        string pa = WriteCsv("a.csv", a), pb = WriteCsv("b.csv", b), stats = Path.Combine(_dir, "a.stats"), json = Path.Combine(_dir, "m.json");
+        Assert.AreEqual(0, Cli("stats", "--data", "csv:" + pa, "--out", stats).Code);
+
+        var (code, _, stderr) = Cli("score", "--real", stats, "--fake", pb, "--metrics", "fid", "--json", json);
+        Assert.AreEqual(0, code, stderr);
+        Assert.AreEqual(FrechetDistance.Compute(a, b), ReadJson(json)["fid"], 1e-9);
+
+        (code, _, stderr) = Cli("score", "--real", stats, "--fake", pb, "--metrics", "fid,kid");
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(stderr, "only serves FID");
+    }
+
+    [TestMethod]
+    public void FashionMnist_DefaultsToTheShippedFeatureNet()
+    {
+        string json = Path.Combine(_dir, "m.json");
+        var (code, stdout, stderr) = Cli("score", "--real", "fashion-mnist:test", "--fake", "fashion-mnist:train", "--count", "200",
+            "--metrics", "fid,is,kid", "--json", json);
+
+        Assert.AreEqual(0, code, stderr);
+        StringAssert.Contains(stdout, "fashion-mnist-features.onnx");
+        var m = ReadJson(json);
+        CollectionAssert.AreEquivalent(new[] { "fid", "is", "is_std", "kid", "kid_std" }, m.Keys.ToArray());
+        // Reference through the library: the first 200 images of each split, the shipped net.
+        using var net = OnnxFeatureExtractor.FashionMnist();
+        var test = FashionMnist.Load(null, FashionMnistSplit.Test, PixelRange.MinusOneToOne, 200).Images;
+        var train = net.Extract(FashionMnist.Load(null, FashionMnistSplit.Train, PixelRange.MinusOneToOne, 200).Images);
+        Assert.AreEqual(FrechetDistance.Compute(net.ExtractFeatures(test), train.Features), m["fid"], 1e-6);
+        Assert.AreEqual(train.InceptionScore().Mean, m["is"], 1e-9);
+        Assert.IsGreaterThan(3.0, m["is"]); // ten well-separated classes
+    }
+
+    [TestMethod]
+    public void BadRequests_ExitWithAMessage()
+    {
+        string pa = WriteCsv("a.csv", Gaussian(10, 2, 1, 0));
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "fid,nnd"], "Unknown metric 'nnd'");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "is"], "class scores");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "modes"], "MixtureTarget");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "modes", "--target", "two-moons"], "not a Gaussian-mixture target");
+        AssertFails(["score", "--real", "/nonexistent/x.bin", "--fake", pa], "neither a file nor a known name");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--features", "/nonexistent/net.onnx"], "does not exist");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--count", "1"], "--count");
+        Assert.AreEqual(1, Cli("score", "--real", "fashion-mnist:validation", "--fake", pa).Code);
+    }
+
+    private void AssertFails(string[] args, string message)
+    {
+        var (code, _, stderr) = Cli(args);
+        Assert.AreEqual(1, code, $"{string.Join(" ", args)}: {stderr}");
+        StringAssert.Contains(stderr, message);
+    }
+
+    private static (int Code, string Out, string Error) Cli(params string[] args)
+    {
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            return (Program.BuildRoot().Parse(args).Invoke(), output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    private string WriteCsv(string name, float[][] rows)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllLines(path, rows.Select(r => string.Join(",", r.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+        return path;
+    }
+
+    private static Dictionary<string, double> ReadJson(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+    }
+
+    private static float[][] Gaussian(int n, int d, int seed, double shift)
+    {
+        var random = new SeededRandom(seed);
+        return Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, d).Select(_ => (float)(random.Normal() + shift)).ToArray()).ToArray();
+    }
+}
