@@ -30,12 +30,13 @@ public static class ScoreCommand
         var target = new Option<string?>("--target") { Description = $"Gaussian-mixture target for 'modes' ({string.Join(", ", SyntheticTargets.Names.Where(n => SyntheticTargets.MixtureOf(n) is not null))}); implied when --real names one." };
         var seed = new Option<int>("--seed") { Description = "Seed of generator latents (real: seed, fake: seed + 1) and KID subsets.", DefaultValueFactory = _ => 1 };
         var nndSteps = new Option<int>("--nnd-steps") { Description = "Critic updates of the neural-net divergence.", DefaultValueFactory = _ => new NeuralNetDivergenceOptions().Steps };
+        var nndWidth = new Option<int?>("--nnd-width") { Description = "NND critic width: MLP hidden units or DCGAN base channels (default 128 / 32)." };
         var nndCritic = new Option<string?>("--nnd-critic") { Description = "NND critic: mlp or dcgan (default: dcgan for 784-value rows read as 1×28×28, else mlp)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the metrics as a JSON object to this file." };
         var fashionDir = new Option<string?>("--fashion-mnist-dir") { Description = "Directory of the Fashion-MNIST IDX files (default: Debian's)." };
         var cmd = new Command("score", "Score generated samples against real ones: FID, Inception score, KID, mixture modes, neural-net divergence.")
         {
-            real, fake, metrics, features, featuresInput, featuresOutput, logitsOutput, count, target, seed, nndSteps, nndCritic, json, fashionDir,
+            real, fake, metrics, features, featuresInput, featuresOutput, logitsOutput, count, target, seed, nndSteps, nndWidth, nndCritic, json, fashionDir,
         };
         cmd.SetAction(parse =>
         {
@@ -43,7 +44,7 @@ public static class ScoreCommand
             {
                 var request = new ScoreRequest(parse.GetValue(real)!, parse.GetValue(fake)!, ParseMetrics(parse.GetValue(metrics)!),
                     parse.GetValue(features), parse.GetValue(featuresInput), parse.GetValue(featuresOutput), parse.GetValue(logitsOutput),
-                    parse.GetValue(count), parse.GetValue(target), parse.GetValue(seed), parse.GetValue(fashionDir), parse.GetValue(nndSteps), parse.GetValue(nndCritic));
+                    parse.GetValue(count), parse.GetValue(target), parse.GetValue(seed), parse.GetValue(fashionDir), parse.GetValue(nndSteps), parse.GetValue(nndCritic), parse.GetValue(nndWidth));
                 var results = Run(request);
                 PrintTable(results);
                 if (parse.GetValue(json) is { } file) WriteJson(results, file.FullName);
@@ -60,7 +61,7 @@ public static class ScoreCommand
 
     internal sealed record ScoreRequest(string Real, string Fake, GanMetricKinds Metrics, string? Features,
         string? FeaturesInput, string? FeaturesOutput, string? LogitsOutput, int? Count, string? Target, int Seed, string? FashionMnistDirectory,
-        int NndSteps = 2000, string? NndCritic = null);
+        int NndSteps = 2000, string? NndCritic = null, int? NndWidth = null);
 
     /// <summary>Loads both sides, extracts features and computes the metrics; returns (json key, value) in table order.</summary>
     internal static IReadOnlyList<(string Key, double Value)> Run(ScoreRequest r)
@@ -145,7 +146,8 @@ public static class ScoreCommand
         };
         if (critic == NndCriticKind.Dcgan && dimension != 28 * 28)
             throw new ArgumentException($"--nnd-critic dcgan needs 1×28×28 images (784 values per row); the samples have {dimension}.", "--nnd-critic");
-        return new NeuralNetDivergenceOptions { Critic = critic, Steps = r.NndSteps, Width = critic == NndCriticKind.Dcgan ? 32 : 128 };
+        if (r.NndWidth is < 1) throw new ArgumentOutOfRangeException("--nnd-width", r.NndWidth, $"--nnd-width must be ≥ 1; got {r.NndWidth}.");
+        return new NeuralNetDivergenceOptions { Critic = critic, Steps = r.NndSteps, Width = r.NndWidth ?? (critic == NndCriticKind.Dcgan ? 32 : 128) };
     }
 
     private static void PrintTable(IReadOnlyList<(string Key, double Value)> results)
