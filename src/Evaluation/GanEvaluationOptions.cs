@@ -14,7 +14,8 @@ public sealed class GanEvaluationOptions
 
     /// <summary>
     /// Metrics to compute; null: every metric the other options allow (FID and KID always, IS when the
-    /// extractor gives class scores, the mixture metrics when <see cref="MixtureTarget"/> is set).
+    /// extractor gives class scores, the mixture metrics when <see cref="MixtureTarget"/> is set); the neural-net
+    /// divergence trains a network, so it is computed only when requested.
     /// Requesting IS without class scores or the mixture metrics without a target is an error.
     /// </summary>
     public GanMetricKinds? Metrics { get; set; }
@@ -40,7 +41,10 @@ public sealed class GanEvaluationOptions
     /// <summary>KID subset size (capped by the sample counts). Default 1000.</summary>
     public int KidSubsetSize { get; set; } = KernelInceptionDistance.DefaultSubsetSize;
 
-    /// <summary>Seed of the KID subsets; null: drawn from the MLContext seed.</summary>
+    /// <summary>Critic and training of the neural-net divergence; null: defaults. Its Seed, when null, falls back to <see cref="Seed"/>.</summary>
+    public NeuralNetDivergenceOptions? NeuralNetDivergence { get; set; }
+
+    /// <summary>Seed of the KID subsets and the NND critic; null: drawn from the MLContext seed.</summary>
     public int? Seed { get; set; }
 
     /// <summary>Reads at most this many rows of each view; null: all.</summary>

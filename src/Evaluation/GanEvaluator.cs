@@ -7,8 +7,8 @@ namespace MlGan.Evaluation;
 
 /// <summary>
 /// <c>ml.Gan().Evaluate(real, generated, options)</c>: reads two vector columns, maps them to features,
-/// and computes the requested metrics into a <see cref="GanMetrics"/>. The neural-net divergence needs a
-/// critic trained with MlGan.Trainers and is not offered here yet.
+/// and computes the requested metrics into a <see cref="GanMetrics"/>. The neural-net divergence trains a
+/// fresh critic on the raw samples (not the features), so it runs only when requested.
 /// </summary>
 public static class GanEvaluator
 {
@@ -25,7 +25,7 @@ public static class GanEvaluator
         return Evaluate(realRows, generatedRows, options, options.Seed ?? catalog.NextSeed());
     }
 
-    /// <summary>The same evaluation on in-memory rows (the CLI's route); <paramref name="seed"/> seeds the KID subsets when options.Seed is null.</summary>
+    /// <summary>The same evaluation on in-memory rows (the CLI's route); <paramref name="seed"/> seeds KID and NND when options.Seed is null.</summary>
     public static GanMetrics Evaluate(float[][] real, float[][] generated, GanEvaluationOptions? options = null, int seed = 0)
     {
         Guard.NotNull(real, nameof(real));
@@ -40,6 +40,8 @@ public static class GanEvaluator
         var result = new GanMetrics();
         if (metrics.HasFlag(GanMetricKinds.Mixture))
             result = result.WithMixture(MixtureMetrics.Compute(generated, options.MixtureTarget!, options.MixtureStdMultiplier, options.MixtureCoverageFraction));
+        if (metrics.HasFlag(GanMetricKinds.Nnd))
+            result = result with { Nnd = NeuralNetDivergence.Compute(real, generated, options.NeuralNetDivergence, options.Seed ?? seed) };
         if ((metrics & (GanMetricKinds.Fid | GanMetricKinds.Kid | GanMetricKinds.InceptionScore)) == 0) return result;
 
         var fake = extractor.Extract(generated);
@@ -81,11 +83,12 @@ public static class GanEvaluator
 
     private static void Validate(GanEvaluationOptions o)
     {
-        if (o.Metrics is { } m && (m & ~(GanMetricKinds.Fid | GanMetricKinds.InceptionScore | GanMetricKinds.Kid | GanMetricKinds.Mixture)) != 0)
+        if (o.Metrics is { } m && (m & ~(GanMetricKinds.Fid | GanMetricKinds.InceptionScore | GanMetricKinds.Kid | GanMetricKinds.Mixture | GanMetricKinds.Nnd)) != 0)
             throw new ArgumentOutOfRangeException(nameof(o.Metrics), m, "options.Metrics holds an unknown metric flag.");
         Guard.AtLeast(o.InceptionScoreSplits, 1, nameof(o.InceptionScoreSplits));
         Guard.AtLeast(o.KidSubsets, 1, nameof(o.KidSubsets));
         Guard.AtLeast(o.KidSubsetSize, 2, nameof(o.KidSubsetSize));
+        o.NeuralNetDivergence?.Validate();
         if (o.MaxRows is { } max) Guard.Positive(max, nameof(o.MaxRows));
         if (string.IsNullOrWhiteSpace(o.RealColumnName)) throw new ArgumentException("options.RealColumnName must be non-empty.", nameof(o.RealColumnName));
         if (string.IsNullOrWhiteSpace(o.GeneratedColumnName)) throw new ArgumentException("options.GeneratedColumnName must be non-empty.", nameof(o.GeneratedColumnName));

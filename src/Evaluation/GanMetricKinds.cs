@@ -13,4 +13,6 @@ public enum GanMetricKinds
     Kid = 4,
     /// <summary>Modes covered, high-quality rate and mode KL (needs a Gaussian-mixture target).</summary>
     Mixture = 8,
+    /// <summary>Neural-net divergence: a fresh WGAN-GP critic's held-out Wasserstein estimate (on raw samples; never implied by null Metrics).</summary>
+    Nnd = 16,
 }

@@ -102,10 +102,31 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
+    public void Nnd_MatchesTheLibraryAndGoesToJson()
+    {
+        var a = Gaussian(200, 2, seed: 1, shift: 0);
+        var b = Gaussian(200, 2, seed: 2, shift: 1);
+        string pa = WriteCsv("a.csv", a), pb = WriteCsv("b.csv", b), json = Path.Combine(_dir, "m.json");
+
+        var (code, stdout, stderr) = Cli("score", "--real", pa, "--fake", pb, "--metrics", "fid,nnd", "--nnd-steps", "60", "--nnd-width", "32", "--seed", "4", "--json", json);
+
+        Assert.AreEqual(0, code, stderr);
+        var m = ReadJson(json);
+        CollectionAssert.AreEquivalent(new[] { "fid", "nnd" }, m.Keys.ToArray());
+        Assert.AreEqual(NeuralNetDivergence.Compute(a, b, new NeuralNetDivergenceOptions { Steps = 60, Width = 32 }, seed: 4), m["nnd"], 1e-12);
+        Assert.IsGreaterThan(0.5, m["nnd"], $"nnd = {m["nnd"]}"); // W1 of a shift by (1, 1) is √2
+        StringAssert.Contains(stdout, "nnd");
+    }
+
+    [TestMethod]
     public void BadRequests_ExitWithAMessage()
     {
         string pa = WriteCsv("a.csv", Gaussian(10, 2, 1, 0));
-        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "fid,nnd"], "Unknown metric 'nnd'");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "fid,xyz"], "Unknown metric 'xyz'");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "nnd", "--nnd-critic", "resnet"], "--nnd-critic");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "nnd", "--nnd-critic", "dcgan"], "784");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "nnd", "--nnd-steps", "0"], "--nnd-steps");
+        AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "nnd", "--nnd-width", "0"], "--nnd-width");
         AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "is"], "class scores");
         AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "modes"], "MixtureTarget");
         AssertFails(["score", "--real", pa, "--fake", pa, "--metrics", "modes", "--target", "two-moons"], "not a Gaussian-mixture target");

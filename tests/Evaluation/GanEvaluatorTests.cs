@@ -53,6 +53,27 @@ public sealed class GanEvaluatorTests
     }
 
     [TestMethod]
+    public void Nnd_OnlyWhenRequested_MatchesTheDirectComputation()
+    {
+        var ml = new MLContext(seed: 3);
+        var realRows = Ring.Sample(200, new SeededRandom(1));
+        var fakeRows = TwoModes.Sample(200, new SeededRandom(2));
+        var real = VectorDataView.FromRows(ml, realRows, "Features", 2);
+        var fake = VectorDataView.FromRows(ml, fakeRows, "Generated", 2);
+        var nnd = new NeuralNetDivergenceOptions { Steps = 300, Width = 32 };
+        var options = new GanEvaluationOptions { Metrics = GanMetricKinds.Nnd | GanMetricKinds.Fid, NeuralNetDivergence = nnd, Seed = 9 };
+
+        var m = ml.Gan().Evaluate(real, fake, options);
+
+        Assert.AreEqual(NeuralNetDivergence.Compute(realRows, fakeRows, nnd, seed: 9), m.Nnd!.Value);
+        Assert.IsGreaterThan(0.2, m.Nnd!.Value, $"NND = {m.Nnd}"); // six of eight modes missing
+        Assert.IsNotNull(m.Fid);
+        Assert.IsNull(ml.Gan().Evaluate(real, fake, new GanEvaluationOptions()).Nnd); // never implied by null Metrics
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Evaluate(real, fake,
+            new GanEvaluationOptions { Metrics = GanMetricKinds.Nnd, NeuralNetDivergence = new NeuralNetDivergenceOptions { Steps = 0 } }));
+    }
+
+    [TestMethod]
     public void SeedComesFromTheContext()
     {
         var rowsA = TestData.StandardNormal(300, 3, seed: 1);

@@ -1,0 +1,73 @@
+using MlGan.Transforms;
+using MlGan.Transforms.Generators;
+
+namespace MlGan.Evaluation;
+
+/// <summary>Architecture of the fresh critic the neural-net divergence trains.</summary>
+public enum NndCriticKind
+{
+    /// <summary>Fully connected critic (MlGan.Trainers' <c>MlpDiscriminator</c>) on the flat vectors.</summary>
+    Mlp,
+    /// <summary>DCGAN critic (<c>DcganDiscriminator</c>) on rows reshaped to <see cref="NeuralNetDivergenceOptions.ImageShape"/>.</summary>
+    Dcgan,
+}
+
+/// <summary>
+/// Settings of <see cref="NeuralNetDivergence"/>: the critic, its WGAN-GP training (Adam with β = (0.5, 0.999),
+/// λ = 10 as in Gulrajani et al. 2017) and the train/held-out split.
+/// </summary>
+public sealed class NeuralNetDivergenceOptions
+{
+    /// <summary>Critic architecture. Default MLP.</summary>
+    public NndCriticKind Critic { get; set; } = NndCriticKind.Mlp;
+
+    /// <summary>MLP hidden width, or DCGAN base channel count k. Default 128.</summary>
+    public int Width { get; set; } = 128;
+
+    /// <summary>MLP hidden layers (ignored by DCGAN). Default 2.</summary>
+    public int HiddenLayers { get; set; } = 2;
+
+    /// <summary>Critic updates. Default 2000.</summary>
+    public int Steps { get; set; } = 2000;
+
+    /// <summary>Share of each side used to train the critic; the rest is held out for the estimate. Default 0.5.</summary>
+    public double TrainFraction { get; set; } = 0.5;
+
+    /// <summary>Samples of each side per critic update (capped by the training split). Default 128.</summary>
+    public int BatchSize { get; set; } = 128;
+
+    /// <summary>Adam learning rate. Default 1e-3.</summary>
+    public double LearningRate { get; set; } = 1e-3;
+
+    /// <summary>Adam β1. Default 0.5.</summary>
+    public double Beta1 { get; set; } = 0.5;
+
+    /// <summary>Adam β2. Default 0.999.</summary>
+    public double Beta2 { get; set; } = 0.999;
+
+    /// <summary>Gradient-penalty weight λ. Default 10.</summary>
+    public double Lambda { get; set; } = 10;
+
+    /// <summary>Seed of the split, batches, penalty interpolation and critic initialisation; null: the caller's seed (MLContext).</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>[C, H, W] of one sample for the DCGAN critic; null: [1, 28, 28].</summary>
+    public long[]? ImageShape { get; set; }
+
+    /// <summary>Checks every setting; throws naming the property and its allowed range.</summary>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Critic)) throw new ArgumentOutOfRangeException(nameof(Critic), Critic, "Critic must be Mlp or Dcgan.");
+        Guard.Positive(Width, nameof(Width));
+        Guard.Positive(HiddenLayers, nameof(HiddenLayers));
+        Guard.Positive(Steps, nameof(Steps));
+        if (!(TrainFraction > 0 && TrainFraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(TrainFraction), TrainFraction, $"TrainFraction must lie strictly between 0 and 1; got {TrainFraction}.");
+        Guard.Positive(BatchSize, nameof(BatchSize));
+        Guard.Positive(LearningRate, nameof(LearningRate));
+        if (!(Beta1 >= 0 && Beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(Beta1), Beta1, $"Beta1 must lie in [0, 1); got {Beta1}.");
+        if (!(Beta2 >= 0 && Beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2, $"Beta2 must lie in [0, 1); got {Beta2}.");
+        Guard.NonNegative(Lambda, nameof(Lambda));
+        if (Critic == NndCriticKind.Dcgan) Transforms.Generators.ImageShape.Check(ImageShape ?? Transforms.Generators.ImageShape.Default, nameof(ImageShape));
+    }
+}
