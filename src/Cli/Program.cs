@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(GmmCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 }
