@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(GmmCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }
