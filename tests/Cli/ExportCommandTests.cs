@@ -5,7 +5,6 @@ using MlGan.Transforms;
 using MlGan.Transforms.Generators;
 using MlGan.Transforms.Latent;
 using MlGan.Transforms.Onnx;
-using GeneratorMetadata = MlGan.Transforms.GeneratorMetadata;
 
 namespace MlGan.Cli.Tests;
 
