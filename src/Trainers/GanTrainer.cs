@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using System.Text.Json;
+using MlGan.Trainers.Checkpoints;
 using MlGan.Trainers.Diagnostics;
 using MlGan.Trainers.Discriminators;
 using MlGan.Trainers.Dynamics;
@@ -8,6 +10,7 @@ using MlGan.Transforms;
 using MlGan.Transforms.Data;
 using MlGan.Transforms.Generators;
 using MlGan.Transforms.Native;
+using MlGan.Transforms.Onnx;
 using TorchSharp;
 
 namespace MlGan.Trainers;
@@ -43,32 +46,113 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         long[] shape = SampleShape(input.Schema);
         CheckRows(input);
         var ml = _catalog.Context;
-        int seed = Options.Seed ?? _catalog.Owner.NextSeed();
+        var resume = Options.ResumeFrom is { } from ? GanCheckpoint.Open(from) : null;
+        int seed = resume?.Manifest.Seed ?? Options.Seed ?? _catalog.Owner.NextSeed();
         var device = DeviceFactory.Parse(Options.Device);
         var loss = GanLosses.ByName(Options.Loss);
         var (generator, critic) = BuildNetworks(shape, seed);
-        int size = checked((int)shape.Aggregate(1L, (a, b) => a * b));
+        if (resume is not null)
+        {
+            CheckCompatible(resume, shape, generator, critic);
+            resume.RestoreNetworks(generator, critic);
+        }
         using var batches = new BatchStream(ml, input, Options.FeatureColumnName, Options.BatchSize, unchecked(seed + 2));
         Func<torch.Tensor> real = () => torch.tensor(batches.Next(), [Options.BatchSize, .. shape]).to(device);
         CollapseDetector = new CollapseBasinDetector(loss, Options.CollapseWindow);
         VanishingGradient = new VanishingGradientDetector();
         using (var stepper = new GanStepper(generator, critic, loss, Options.Settings(), real, unchecked(seed + 3), device))
         {
+            resume?.RestoreTraining(stepper, batches);
+            int start = Math.Min(resume?.Manifest.Step ?? 0, Options.Steps);
             Log = GanTrainingLoop.Run(ml, "Gan", stepper, new TrainingLoopSettings
             {
                 Steps = Options.Steps, LogEvery = Options.LogEvery, Progress = Options.Progress,
                 CancellationToken = Options.CancellationToken, Monitors = [CollapseDetector, VanishingGradient],
+                StartStep = start, Log = resume?.RestoreLog(), CheckpointEvery = Options.CheckpointEvery,
+                Checkpoint = (done, log) => LastCheckpoint = WriteCheckpoint(done, log, seed, shape, loss, generator, critic, stepper, batches),
             });
             stepper.Ema?.CopyTo(generator);
         }
         generator.to(torch.CPU);
         generator.eval();
         Discriminator = critic;
+        return new GeneratorTransformer(ml, generator, Metadata(generator, loss, seed, shape), Options.OutputColumnName, Options.LatentColumnName);
+    }
+
+    /// <summary>Path of the last checkpoint the last Fit wrote (null if none).</summary>
+    public string? LastCheckpoint { get; private set; }
+
+    private GeneratorMetadata Metadata(GeneratorModule generator, GanLoss loss, int seed, long[] shape)
+    {
         var range = Options.Network is GanNetwork.Dcgan or GanNetwork.ResNet || Options.OutputActivation == OutputActivation.Tanh
             ? ((double, double)?)(-1.0, 1.0) : null;
-        var metadata = new GeneratorMetadata(Options.LatentDimension, Options.LatentDistribution, shape, generator.Architecture,
-            loss.Name, seed, range);
-        return new GeneratorTransformer(ml, generator, metadata, Options.OutputColumnName, Options.LatentColumnName);
+        return new GeneratorMetadata(Options.LatentDimension, Options.LatentDistribution, shape, generator.Architecture, loss.Name, seed, range);
+    }
+
+    /// <summary>The architecture options must describe the checkpoint's networks; training settings may differ.</summary>
+    private void CheckCompatible(GanCheckpoint checkpoint, long[] shape, GeneratorModule generator, DiscriminatorModule critic)
+    {
+        var m = checkpoint.Manifest;
+        void Require(bool ok, string option, object? expected, object? actual)
+        {
+            if (!ok) throw new ArgumentException($"Cannot resume '{checkpoint.Path}': it was trained with {option} = {expected}, the options say {actual}.", option);
+        }
+        Require(m.GeneratorArchitecture == generator.Architecture, nameof(Options.Network) + " (generator)", m.GeneratorArchitecture, generator.Architecture);
+        Require(m.DiscriminatorArchitecture == critic.Architecture, nameof(Options.Network) + " (critic)", m.DiscriminatorArchitecture, critic.Architecture);
+        Require(m.SampleShape.SequenceEqual(shape), "sample shape", string.Join("x", m.SampleShape), string.Join("x", shape));
+        Require(m.Width == Options.Width, nameof(Options.Width), m.Width, Options.Width);
+        Require(m.HiddenLayers == Options.HiddenLayers || Options.Network != GanNetwork.Mlp, nameof(Options.HiddenLayers), m.HiddenLayers, Options.HiddenLayers);
+        Require(m.LatentDimension == Options.LatentDimension, nameof(Options.LatentDimension), m.LatentDimension, Options.LatentDimension);
+        Require(m.Loss == GanLosses.ByName(Options.Loss).Name, nameof(Options.Loss), m.Loss, Options.Loss);
+        Require(m.LogQuantities.SequenceEqual(GanStepper.QuantityNames), "log columns", string.Join(",", m.LogQuantities), string.Join(",", GanStepper.QuantityNames));
+    }
+
+    private string WriteCheckpoint(int done, TrainingLog log, int seed, long[] shape, GanLoss loss, GeneratorModule generator,
+        DiscriminatorModule critic, GanStepper stepper, BatchStream batches)
+    {
+        var rows = new List<GanCheckpointManifest.LogRow>();
+        var steps = log.Steps;
+        var columns = log.Quantities.Select(log.Column).ToArray();
+        for (int i = 0; i < steps.Count; i++) rows.Add(new(steps[i], columns.Select(c => c[i]).ToArray()));
+        var manifest = new GanCheckpointManifest
+        {
+            Step = done, Seed = seed,
+            FeatureColumnName = Options.FeatureColumnName, LatentColumnName = Options.LatentColumnName, OutputColumnName = Options.OutputColumnName,
+            GeneratorArchitecture = generator.Architecture, DiscriminatorArchitecture = critic.Architecture,
+            SampleShape = shape, LatentDimension = Options.LatentDimension, Width = Options.Width, HiddenLayers = Options.HiddenLayers, Loss = loss.Name, HasEma = stepper.Ema is not null,
+            DataEpoch = batches.Position.Epoch, DataRow = batches.Position.Row,
+            Options = JsonSerializer.SerializeToNode(Options, GanCheckpointManifest.Json),
+            LogQuantities = log.Quantities.ToArray(), Log = rows,
+        };
+        return GanCheckpoint.Write(Options.CheckpointDirectory!, manifest, generator, critic, stepper, ExportOnnx(generator, stepper, loss, seed, shape));
+    }
+
+    /// <summary>The ONNX of what Fit would return now: the EMA weights when EMA is on (swapped in, then back, exactly).</summary>
+    private Transforms.Onnx.Proto.ModelProto ExportOnnx(GeneratorModule generator, GanStepper stepper, GanLoss loss, int seed, long[] shape)
+    {
+        var metadata = Metadata(generator, loss, seed, shape);
+        bool training = generator.training;
+        generator.eval();
+        try
+        {
+            if (stepper.Ema is not { } ema) return GeneratorOnnx.Build(generator, metadata);
+            var saved = generator.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+            try
+            {
+                ema.CopyTo(generator);
+                return GeneratorOnnx.Build(generator, metadata);
+            }
+            finally
+            {
+                using (torch.no_grad())
+                    foreach (var (name, t) in generator.state_dict()) t.copy_(saved[name]);
+                foreach (var t in saved.Values) t.Dispose();
+            }
+        }
+        finally
+        {
+            generator.train(training);
+        }
     }
 
     /// <summary>Per-sample shape from the column and ImageShape; a size mismatch names ImageShape.</summary>

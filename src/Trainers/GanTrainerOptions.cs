@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MlGan.Trainers.Dynamics;
 using MlGan.Trainers.Losses;
 using MlGan.Transforms;
@@ -61,7 +62,19 @@ public sealed class GanTrainerOptions
     public string Device { get; set; } = "cpu";
     /// <summary>Steps the D-loss must sit at the loss's collapse value before the collapse-basin flag is raised.</summary>
     public int CollapseWindow { get; set; } = 50;
+    /// <summary>Write a resumable checkpoint (<see cref="Checkpoints.GanCheckpoint"/>) after every this many steps; 0: never.</summary>
+    public int CheckpointEvery { get; set; }
+    /// <summary>Where checkpoints go (ckpt-NNNNNNNN.zip); required when <see cref="CheckpointEvery"/> &gt; 0.</summary>
+    public string? CheckpointDirectory { get; set; }
+    /// <summary>
+    /// Continue from a checkpoint file, or from the latest complete checkpoint in a directory: networks, optimisers,
+    /// EMA, random streams, data position and log are restored and training runs from its step to <see cref="Steps"/>.
+    /// The checkpoint's seed is used; the architecture options must match it.
+    /// </summary>
+    public string? ResumeFrom { get; set; }
+    [JsonIgnore]
     public IProgress<TrainingStep>? Progress { get; set; }
+    [JsonIgnore]
     public CancellationToken CancellationToken { get; set; }
 
     /// <summary>Checks every option before data is read; messages name the option and its range.</summary>
@@ -77,6 +90,11 @@ public sealed class GanTrainerOptions
         Guard.Positive(Steps, nameof(Steps));
         Guard.Positive(LogEvery, nameof(LogEvery));
         Guard.Positive(CollapseWindow, nameof(CollapseWindow));
+        Guard.AtLeast(CheckpointEvery, 0, nameof(CheckpointEvery));
+        if (CheckpointEvery > 0 && string.IsNullOrWhiteSpace(CheckpointDirectory))
+            throw new ArgumentException($"{nameof(CheckpointEvery)} is {CheckpointEvery}: set {nameof(CheckpointDirectory)} to where checkpoints go.", nameof(CheckpointDirectory));
+        if (ResumeFrom is not null && string.IsNullOrWhiteSpace(ResumeFrom))
+            throw new ArgumentException($"{nameof(ResumeFrom)} must name a checkpoint file or directory, or be null.", nameof(ResumeFrom));
         if (ImageShape is not null) Transforms.Generators.ImageShape.Check(ImageShape, nameof(ImageShape), Network is GanNetwork.Dcgan or GanNetwork.ResNet ? 4 : 1);
         else if (Network is GanNetwork.Dcgan or GanNetwork.ResNet)
             throw new ArgumentException($"{nameof(Network)} {Network} is convolutional: set {nameof(ImageShape)} to (C, H, W).", nameof(ImageShape));

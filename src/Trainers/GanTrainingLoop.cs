@@ -19,6 +19,14 @@ public sealed class TrainingLoopSettings
     public CancellationToken CancellationToken { get; init; }
     /// <summary>Diagnostics that see every step's values; their warnings go to ml.Log.</summary>
     public IReadOnlyList<ITrainingMonitor> Monitors { get; init; } = [];
+    /// <summary>First step to run (a resumed run continues where its checkpoint stopped); 0 ≤ StartStep ≤ Steps.</summary>
+    public int StartStep { get; init; }
+    /// <summary>The log to continue (a resumed run's earlier rows); null: a new log.</summary>
+    public TrainingLog? Log { get; init; }
+    /// <summary>Call <see cref="Checkpoint"/> after every this many completed steps; 0: never.</summary>
+    public int CheckpointEvery { get; init; }
+    /// <summary>Writes a checkpoint: receives the number of completed steps and the log so far.</summary>
+    public Action<int, TrainingLog>? Checkpoint { get; init; }
 }
 
 /// <summary>
@@ -34,12 +42,17 @@ public static class GanTrainingLoop
         ArgumentNullException.ThrowIfNull(stepper);
         MlGan.Transforms.Guard.Positive(settings.Steps, nameof(settings.Steps));
         MlGan.Transforms.Guard.Positive(settings.LogEvery, nameof(settings.LogEvery));
+        MlGan.Transforms.Guard.InRange(settings.StartStep, 0, settings.Steps, nameof(settings.StartStep));
+        MlGan.Transforms.Guard.AtLeast(settings.CheckpointEvery, 0, nameof(settings.CheckpointEvery));
         var host = ((IHostEnvironment)ml).Register("MlGan." + trainerName);
-        var log = new TrainingLog(stepper.Quantities);
+        var log = settings.Log ?? new TrainingLog(stepper.Quantities);
+        if (!log.Quantities.SequenceEqual(stepper.Quantities))
+            throw new ArgumentException($"The log to continue has columns ({string.Join(", ", log.Quantities)}) but the stepper reports ({string.Join(", ", stepper.Quantities)}).", nameof(settings));
         var clock = Stopwatch.StartNew();
         using var channel = host.Start("Training");
-        channel.Info(MessageSensitivity.None, $"{trainerName}: training for {settings.Steps} steps.");
-        for (int step = 0; step < settings.Steps; step++)
+        channel.Info(MessageSensitivity.None, settings.StartStep == 0 ? $"{trainerName}: training for {settings.Steps} steps."
+            : $"{trainerName}: resuming at step {settings.StartStep} of {settings.Steps}.");
+        for (int step = settings.StartStep; step < settings.Steps; step++)
         {
             ThrowIfCanceled(host, settings.CancellationToken, step);
             bool logged = step % settings.LogEvery == 0 || step == settings.Steps - 1;
@@ -48,7 +61,14 @@ public static class GanTrainingLoop
             foreach (var monitor in settings.Monitors)
                 if (monitor.Observe(step, stepper.Quantities, values) is { } warning)
                     channel.Warning(MessageSensitivity.None, $"{trainerName} step {step}: {warning}");
-            if (!logged) continue;
+            if (logged) Report(step, values);
+            if (settings.CheckpointEvery > 0 && (step + 1) % settings.CheckpointEvery == 0)
+                settings.Checkpoint?.Invoke(step + 1, log);
+        }
+        return log;
+
+        void Report(int step, double?[] values)
+        {
             log.Append(step, values);
             var named = new Dictionary<string, double>();
             for (int i = 0; i < values.Length; i++)
@@ -58,7 +78,6 @@ public static class GanTrainingLoop
                 string.Join(", ", named.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:G6}"))));
             settings.Progress?.Report(new TrainingStep(step, settings.Steps, named));
         }
-        return log;
     }
 
     private static void ThrowIfCanceled(IHost host, CancellationToken token, int step)
@@ -79,8 +98,4 @@ internal static class MlContextCancellation
     public static bool IsCanceled(IHost host) =>
         host.GetType().GetProperty("IsCanceled")?.GetValue(host) is true;
 
-    /// <summary>Calls the context's internal CancelExecution (what Microsoft.ML.Experimental's extension does).</summary>
-    public static void Cancel(MLContext ml) =>
-        typeof(MLContext).GetMethod("CancelExecution", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
-            ?.Invoke(ml, null);
 }

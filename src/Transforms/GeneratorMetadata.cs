@@ -1,19 +1,22 @@
 using System.Globalization;
 using MlGan.Transforms.Latent;
+using MlGan.Transforms.Onnx.Proto;
 
 namespace MlGan.Transforms;
 
 /// <summary>
 /// What a consumer of an exported generator needs to know, written into the ONNX file's
-/// <c>metadata_props</c> under the <c>mlgan.*</c> keys (read back by LoadGenerator and <c>mlgan serve</c>).
+/// <c>metadata_props</c> under the <c>mlgan.*</c> keys (read back by LoadGenerator, <c>mlgan export</c> and
+/// <c>mlgan serve</c>). Architecture, loss family and seed are informational and may be absent (null) in files
+/// not written by MlGan.
 /// </summary>
 public sealed record GeneratorMetadata(
     int LatentDimension,
     LatentDistribution LatentDistribution,
     long[] OutputShape,
-    string Architecture,
-    string LossFamily,
-    int Seed,
+    string? Architecture,
+    string? LossFamily,
+    int? Seed,
     (double Low, double High)? ValueRange = null)
 {
     public const string LatentDimensionKey = "mlgan.latent_dimension";
@@ -24,6 +27,9 @@ public sealed record GeneratorMetadata(
     public const string SeedKey = "mlgan.seed";
     public const string ArchitectureKey = "mlgan.architecture";
 
+    /// <summary>The metadata_props this was read from (all keys, MlGan's or not); empty when built in code.</summary>
+    public IReadOnlyDictionary<string, string> Raw { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, string> ToProperties()
     {
         var props = new Dictionary<string, string>
@@ -31,10 +37,10 @@ public sealed record GeneratorMetadata(
             [LatentDimensionKey] = LatentDimension.ToString(CultureInfo.InvariantCulture),
             [LatentDistributionKey] = LatentDistribution == LatentDistribution.Gaussian ? "gaussian" : "uniform",
             [OutputShapeKey] = string.Join(",", OutputShape),
-            [LossFamilyKey] = LossFamily,
-            [SeedKey] = Seed.ToString(CultureInfo.InvariantCulture),
-            [ArchitectureKey] = Architecture,
         };
+        if (LossFamily is not null) props[LossFamilyKey] = LossFamily;
+        if (Seed is { } s) props[SeedKey] = s.ToString(CultureInfo.InvariantCulture);
+        if (Architecture is not null) props[ArchitectureKey] = Architecture;
         // Unbounded outputs (a linear last layer) have no range; say so rather than invent one.
         props[ValueRangeKey] = ValueRange is { } r
             ? string.Create(CultureInfo.InvariantCulture, $"{r.Low},{r.High}")
@@ -42,28 +48,106 @@ public sealed record GeneratorMetadata(
         return props;
     }
 
-    /// <summary>Reads the mlgan.* keys; missing or malformed required keys → InvalidDataException.</summary>
+    /// <summary>Reads the mlgan.* keys of an MlGan export; a missing or malformed required key → InvalidDataException.</summary>
     public static GeneratorMetadata FromProperties(IReadOnlyDictionary<string, string> props, string source)
     {
         string Get(string key) => props.TryGetValue(key, out var v)
             ? v : throw new InvalidDataException($"'{source}' has no ONNX metadata '{key}': it was not exported by MlGan.");
-        try
+        return new GeneratorMetadata(
+            ParseLatentDimension(Get(LatentDimensionKey), source),
+            ParseDistribution(Get(LatentDistributionKey), source),
+            ParseShape(Get(OutputShapeKey), source),
+            Get(ArchitectureKey),
+            Get(LossFamilyKey),
+            ParseSeed(Get(SeedKey), source),
+            ParseRange(props, source)) { Raw = props };
+    }
+
+    /// <summary>
+    /// Reads the keys of any generator graph, cross-checked against it: <paramref name="inputWidth"/> is k of its
+    /// [N, k] input and <paramref name="outputDims"/> the output's per-sample dimensions (≤ 0 where symbolic). Missing
+    /// keys fall back to what the graph tells: k from the input, a Gaussian latent, the output's static shape, no
+    /// value range; a key contradicting the graph → InvalidDataException.
+    /// </summary>
+    public static GeneratorMetadata FromGraph(IReadOnlyDictionary<string, string> props, long inputWidth, long[] outputDims, string source)
+    {
+        Guard.NotNull(props, nameof(props));
+        Guard.NotNull(outputDims, nameof(outputDims));
+        if (inputWidth <= 0 || inputWidth > int.MaxValue)
+            throw new InvalidDataException($"'{source}': the latent input must have a fixed width k ≥ 1; it has {inputWidth}.");
+        int latent = (int)inputWidth;
+        if (props.TryGetValue(LatentDimensionKey, out var ld) && ParseLatentDimension(ld, source) != inputWidth)
+            throw new InvalidDataException($"'{source}': metadata {LatentDimensionKey} = '{ld}' does not match the model input width {inputWidth}.");
+        var distribution = props.TryGetValue(LatentDistributionKey, out var dist) ? ParseDistribution(dist, source) : LatentDistribution.Gaussian;
+
+        long[] shape;
+        long staticCount = outputDims.All(d => d > 0) ? outputDims.Aggregate(1L, (a, d) => a * d) : -1;
+        if (props.TryGetValue(OutputShapeKey, out var os))
         {
-            var range = props.TryGetValue(ValueRangeKey, out var rv) && rv != "unbounded"
-                ? ((double, double)?)(double.Parse(rv.Split(',')[0], CultureInfo.InvariantCulture), double.Parse(rv.Split(',')[1], CultureInfo.InvariantCulture))
-                : null;
-            return new GeneratorMetadata(
-                int.Parse(Get(LatentDimensionKey), CultureInfo.InvariantCulture),
-                Get(LatentDistributionKey) == "uniform" ? LatentDistribution.Uniform : LatentDistribution.Gaussian,
-                Get(OutputShapeKey).Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
-                Get(ArchitectureKey),
-                Get(LossFamilyKey),
-                int.Parse(Get(SeedKey), CultureInfo.InvariantCulture),
-                range);
+            shape = ParseShape(os, source);
+            long count = shape.Aggregate(1L, (a, d) => a * d);
+            if (staticCount > 0 && count != staticCount)
+                throw new InvalidDataException($"'{source}': metadata {OutputShapeKey} = '{os}' holds {count} values but the model output holds {staticCount} per sample.");
         }
-        catch (FormatException ex)
-        {
-            throw new InvalidDataException($"'{source}' has malformed MlGan ONNX metadata: {ex.Message}", ex);
-        }
+        else if (staticCount > 0)
+            shape = outputDims.ToArray();
+        else
+            throw new InvalidDataException($"'{source}': the output's per-sample shape is not static and metadata {OutputShapeKey} is missing.");
+
+        return new GeneratorMetadata(latent, distribution, shape,
+            props.GetValueOrDefault(ArchitectureKey), props.GetValueOrDefault(LossFamilyKey),
+            props.TryGetValue(SeedKey, out var seed) ? ParseSeed(seed, source) : null,
+            ParseRange(props, source)) { Raw = props };
+    }
+
+    /// <summary><see cref="FromGraph"/> on a model: one float input [N, k], one float output [N, ...].</summary>
+    public static GeneratorMetadata FromModel(ModelProto model, string source)
+    {
+        Guard.NotNull(model, nameof(model));
+        var (input, output) = Onnx.OnnxGraphInterface.Single(model, source);
+        long[] inDims = Onnx.OnnxGraphInterface.Dims(input);
+        long[] outDims = Onnx.OnnxGraphInterface.Dims(output);
+        if (inDims.Length != 2)
+            throw new InvalidDataException($"'{source}': the input '{input.Name}' must be [N, k]; it has {inDims.Length} dimensions.");
+        if (outDims.Length < 2)
+            throw new InvalidDataException($"'{source}': the output '{output.Name}' must be [N, ...]; it has {outDims.Length} dimensions.");
+        return FromGraph(Onnx.OnnxModelFile.Metadata(model), inDims[1], outDims[1..], source);
+    }
+
+    private static int ParseLatentDimension(string text, string source) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) && k > 0 ? k
+            : throw new InvalidDataException($"'{source}': metadata {LatentDimensionKey} = '{text}'; expected a positive integer.");
+
+    private static int ParseSeed(string text, string source) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s
+            : throw new InvalidDataException($"'{source}': metadata {SeedKey} = '{text}'; expected an integer.");
+
+    private static LatentDistribution ParseDistribution(string text, string source) => text.Trim().ToLowerInvariant() switch
+    {
+        "gaussian" => LatentDistribution.Gaussian,
+        "uniform" => LatentDistribution.Uniform,
+        _ => throw new InvalidDataException($"'{source}': metadata {LatentDistributionKey} = '{text}'; expected 'gaussian' or 'uniform'."),
+    };
+
+    private static long[] ParseShape(string text, string source)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new long[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!long.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i]) || values[i] <= 0)
+                throw new InvalidDataException($"'{source}': metadata {OutputShapeKey} = '{text}'; expected positive integers separated by commas, e.g. '1,28,28'.");
+        return values;
+    }
+
+    private static (double, double)? ParseRange(IReadOnlyDictionary<string, string> props, string source)
+    {
+        if (!props.TryGetValue(ValueRangeKey, out var text) || text.Trim() == "unbounded") return null;
+        var parts = text.Split(',');
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double lo)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double hi)
+            || !(lo < hi) || !double.IsFinite(lo) || !double.IsFinite(hi))
+            throw new InvalidDataException($"'{source}': metadata {ValueRangeKey} = '{text}'; expected 'low,high' with low < high (e.g. '-1,1') or 'unbounded'.");
+        return (lo, hi);
     }
 }

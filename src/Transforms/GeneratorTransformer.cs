@@ -93,17 +93,8 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
     }
 
     /// <summary>The ONNX model: input <paramref name="inputName"/> [N, k], output <paramref name="outputName"/> [N, ...shape], opset 17.</summary>
-    public Onnx.Proto.ModelProto BuildModel(string inputName = OnnxInputName, string outputName = OnnxOutputName)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var _ = torch.no_grad();
-        var graph = new OnnxGraphBuilder("mlgan_generator");
-        graph.AddInput(inputName, -1, LatentDimension);
-        Generator.AppendOnnx(graph, inputName, outputName);
-        graph.AddOutput(outputName, new[] { -1L }.Concat(Generator.OutputShape).ToArray());
-        foreach (var (key, value) in Metadata.ToProperties()) graph.SetMetadata(key, value);
-        return graph.Build();
-    }
+    public Onnx.Proto.ModelProto BuildModel(string inputName = OnnxInputName, string outputName = OnnxOutputName) =>
+        GeneratorOnnx.Build(Generator, Metadata, inputName, outputName);
 
     /// <summary>Writes the generator as ONNX (input "latent", output "sample"); atomic: no partial file on failure.</summary>
     public void ExportOnnx(string path) => OnnxModelFile.Save(BuildModel(), path);

@@ -85,7 +85,7 @@ public static class GeneratorServer
         var latent = request.Latent ?? generator.SampleLatent(request.Count, seed!.Value);
         var samples = generator.Generate(latent);
 
-        if (png) return Results.File(PngGrid.Render(samples, generator.SampleShape, generator.Metadata.ValueRange), "image/png");
+        if (png) return Results.File(PngGrid.Render(samples, generator.SampleShape, generator.Metadata.ValueRange is { } r ? ((float)r.Low, (float)r.High) : null), "image/png");
         return Results.Json(new GenerateResponse(samples, generator.SampleShape, seed));
     }
 
@@ -105,7 +105,7 @@ public static class GeneratorServer
         {
             latentDimension = m.LatentDimension,
             latentDistribution = m.LatentDistribution.ToString().ToLowerInvariant(),
-            sampleShape = m.OutputShape,
+            sampleShape = g.SampleShape,
             valueRange = m.ValueRange is { } r ? new[] { r.Low, r.High } : null,
             lossFamily = m.LossFamily,
             seed = m.Seed,

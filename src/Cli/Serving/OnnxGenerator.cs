@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MlGan.Transforms;
 using MlGan.Transforms.Latent;
 using MlGan.Transforms.Onnx;
 
@@ -32,7 +33,8 @@ public sealed class OnnxGenerator : IDisposable
         {
             (_inputName, InputShape) = CheckInput(_session, source);
             (_outputName, OutputShape) = CheckOutput(_session, source);
-            Metadata = GeneratorMetadata.From(OnnxModelFile.Metadata(proto), (int)InputShape[1], OutputShape[1..], source);
+            Metadata = GeneratorMetadata.FromGraph(OnnxModelFile.Metadata(proto), InputShape[1], OutputShape[1..], source);
+            SampleShape = Metadata.OutputShape.Select(d => checked((int)d)).ToArray();
         }
         catch
         {
@@ -46,8 +48,8 @@ public sealed class OnnxGenerator : IDisposable
     public GeneratorMetadata Metadata { get; }
     public int LatentDimension => Metadata.LatentDimension;
     /// <summary>Per-sample output shape, e.g. [2] or [1, 28, 28].</summary>
-    public int[] SampleShape => Metadata.OutputShape;
-    public int SampleSize => Metadata.OutputShape.Aggregate(1, (a, d) => a * d);
+    public int[] SampleShape { get; }
+    public int SampleSize => SampleShape.Aggregate(1, (a, d) => a * d);
     /// <summary>Input dims as ORT reports them (-1 for the dynamic batch).</summary>
     public long[] InputShape { get; }
     public long[] OutputShape { get; }

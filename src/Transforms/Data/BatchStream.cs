@@ -36,6 +36,28 @@ public sealed class BatchStream : IDisposable
     /// <summary>Completed passes over the data.</summary>
     public int Epoch { get; private set; }
 
+    /// <summary>Where the stream stands (epoch, rows read in it), for checkpoints; <see cref="Seek"/> returns to it.</summary>
+    public (int Epoch, long Row) Position => (Epoch, _cursor is null ? 0 : _row);
+
+    /// <summary>
+    /// Continues from a <see cref="Position"/>: reopens that epoch's shuffle (seeded by the stream seed and the
+    /// epoch, so the order is the same) and skips the rows already read.
+    /// </summary>
+    public void Seek(int epoch, long row)
+    {
+        Guard.AtLeast(epoch, 0, nameof(epoch));
+        if (row < 0) throw new ArgumentOutOfRangeException(nameof(row), row, $"row must be ≥ 0; got {row}.");
+        Epoch = epoch;
+        _cursor?.Dispose();
+        _cursor = null;
+        if (row == 0) return;
+        OpenEpoch();
+        for (long r = 0; r < row; r++)
+            if (!_cursor!.MoveNext())
+                throw new ArgumentOutOfRangeException(nameof(row), row, $"Epoch {epoch} of column '{_column}' has only {r} rows; the position does not belong to this data.");
+        _row = row;
+    }
+
     /// <summary>The next batch as a row-major [BatchSize × VectorSize] array (wraps into the next epoch).</summary>
     public float[] Next()
     {

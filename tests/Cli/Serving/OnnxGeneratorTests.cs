@@ -13,9 +13,9 @@ public sealed class OnnxGeneratorTests
         Assert.AreEqual(3, g.LatentDimension);
         Assert.AreEqual(LatentDistribution.Uniform, g.Metadata.LatentDistribution);
         CollectionAssert.AreEqual(new[] { 2 }, g.SampleShape);
-        Assert.AreEqual((-1f, 1f), g.Metadata.ValueRange);
+        Assert.AreEqual((-1.0, 1.0), g.Metadata.ValueRange);
         Assert.AreEqual("wasserstein", g.Metadata.LossFamily);
-        Assert.AreEqual("42", g.Metadata.Seed);
+        Assert.AreEqual(42, g.Metadata.Seed);
         Assert.AreEqual("mlp", g.Metadata.Architecture);
         CollectionAssert.AreEqual(new long[] { -1, 3 }, g.InputShape);
         Assert.AreEqual("z", g.InputName);
@@ -69,5 +69,17 @@ public sealed class OnnxGeneratorTests
         model.MetadataProps.Single(e => e.Key == "mlgan.output_shape").Value = "2";
         model.MetadataProps.Single(e => e.Key == "mlgan.latent_distribution").Value = "cauchy";
         Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(Google.Protobuf.MessageExtensions.ToByteArray(model)));
+    }
+
+    [TestMethod]
+    public void ServesWhatMlGanWrites_UnboundedRangeAndIntegerSeed()
+    {
+        // GeneratorTransformer writes value_range "unbounded" for a linear output layer: no range, not an error.
+        var model = MlGan.Transforms.Onnx.OnnxModelFile.Parse(TestModels.Mlp());
+        model.MetadataProps.Single(e => e.Key == "mlgan.value_range").Value = "unbounded";
+        using (var g = new OnnxGenerator(Google.Protobuf.MessageExtensions.ToByteArray(model)))
+            Assert.IsNull(g.Metadata.ValueRange);
+        model.MetadataProps.Single(e => e.Key == "mlgan.seed").Value = "forty-two";
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(Google.Protobuf.MessageExtensions.ToByteArray(model))).Message, "mlgan.seed");
     }
 }

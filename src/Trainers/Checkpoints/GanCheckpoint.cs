@@ -1,0 +1,227 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Google.Protobuf;
+using MlGan.Trainers.Discriminators;
+using MlGan.Trainers.Dynamics;
+using MlGan.Transforms.Data;
+using MlGan.Transforms.Generators;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlGan.Trainers.Checkpoints;
+
+/// <summary>
+/// A resumable training checkpoint: one zip <c>ckpt-NNNNNNNN.zip</c> (N = completed steps) holding manifest.json,
+/// TorchSharp Module.save blobs of G and D, both optimisers' state, the EMA weights, the two private random
+/// streams, and the ONNX of the generator Fit would return at that step. Written to a hidden temporary file
+/// and renamed into place, so a crash mid-write leaves at most a stray <c>.ckpt-….partial</c> file, which
+/// <see cref="FindLatest"/> never picks.
+/// </summary>
+public sealed partial class GanCheckpoint
+{
+    public const string ManifestEntry = "manifest.json", GeneratorEntry = "generator.bin", DiscriminatorEntry = "discriminator.bin",
+        GeneratorOptimizerEntry = "optimizer_generator.bin", DiscriminatorOptimizerEntry = "optimizer_discriminator.bin",
+        EmaEntry = "ema.bin", RandomEntry = "rng.bin", OnnxEntry = "generator.onnx";
+
+    private readonly Dictionary<string, byte[]> _entries;
+
+    private GanCheckpoint(string path, GanCheckpointManifest manifest, Dictionary<string, byte[]> entries)
+    {
+        Path = path;
+        Manifest = manifest;
+        _entries = entries;
+    }
+
+    public string Path { get; }
+    public GanCheckpointManifest Manifest { get; }
+    /// <summary>The generator as ONNX (input "latent", output "sample", mlgan.* metadata).</summary>
+    public byte[] GeneratorOnnx => _entries[OnnxEntry];
+
+    /// <summary>The file name of the checkpoint after <paramref name="step"/> completed steps.</summary>
+    public static string FileName(int step) => $"ckpt-{step:D8}.zip";
+
+    [GeneratedRegex(@"^ckpt-(\d{8,})\.zip$")]
+    private static partial Regex NamePattern();
+
+    /// <summary>The complete checkpoint with the most steps in <paramref name="directory"/>, or null if there is none.</summary>
+    public static string? FindLatest(string directory)
+    {
+        if (!Directory.Exists(directory)) return null;
+        return Directory.EnumerateFiles(directory)
+            .Select(f => (File: f, Match: NamePattern().Match(System.IO.Path.GetFileName(f))))
+            .Where(x => x.Match.Success)
+            .OrderByDescending(x => long.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(x => x.File)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Opens a checkpoint file, or the latest one in a directory.</summary>
+    /// <exception cref="FileNotFoundException">No such file, or a directory without checkpoints.</exception>
+    /// <exception cref="InvalidDataException">Not a checkpoint, or one of an unknown format version.</exception>
+    public static GanCheckpoint Open(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The checkpoint path must be non-empty.", nameof(path));
+        string file = path;
+        if (Directory.Exists(path))
+            file = FindLatest(path) ?? throw new FileNotFoundException($"Directory '{path}' holds no checkpoint (ckpt-NNNNNNNN.zip).", path);
+        else if (!File.Exists(path))
+            throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        try
+        {
+            using var zip = ZipFile.OpenRead(file);
+            foreach (var e in zip.Entries)
+            {
+                using var s = e.Open();
+                using var m = new MemoryStream();
+                s.CopyTo(m);
+                entries[e.FullName] = m.ToArray();
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"'{file}' is not a readable checkpoint zip: {ex.Message}", ex);
+        }
+        if (!entries.TryGetValue(ManifestEntry, out var json))
+            throw new InvalidDataException($"'{file}' is not an MlGan checkpoint: it has no {ManifestEntry}.");
+        GanCheckpointManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<GanCheckpointManifest>(json, GanCheckpointManifest.Json)
+                ?? throw new InvalidDataException($"'{file}': {ManifestEntry} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"'{file}': {ManifestEntry} is not valid: {ex.Message}", ex);
+        }
+        if (manifest.FormatVersion != GanCheckpointManifest.CurrentFormatVersion)
+            throw new InvalidDataException($"'{file}' has checkpoint format version {manifest.FormatVersion}; this MlGan reads version {GanCheckpointManifest.CurrentFormatVersion}.");
+        string[] required = [GeneratorEntry, DiscriminatorEntry, GeneratorOptimizerEntry, DiscriminatorOptimizerEntry, RandomEntry, OnnxEntry, .. manifest.HasEma ? [EmaEntry] : Array.Empty<string>()];
+        foreach (var name in required)
+            if (!entries.ContainsKey(name)) throw new InvalidDataException($"'{file}' is an incomplete checkpoint: it has no {name}.");
+        return new GanCheckpoint(file, manifest, entries);
+    }
+
+    /// <summary>Writes <c>ckpt-{step}.zip</c> into <paramref name="directory"/> atomically; returns its path.</summary>
+    internal static string Write(string directory, GanCheckpointManifest manifest, GeneratorModule generator, DiscriminatorModule critic,
+        GanStepper stepper, Transforms.Onnx.Proto.ModelProto onnx)
+    {
+        Directory.CreateDirectory(directory);
+        string name = FileName(manifest.Step);
+        string final = System.IO.Path.Combine(directory, name);
+        string temp = System.IO.Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    void Entry(string entry, Action<BinaryWriter> write)
+                    {
+                        using var w = new BinaryWriter(zip.CreateEntry(entry, CompressionLevel.Fastest).Open());
+                        write(w);
+                    }
+                    Entry(ManifestEntry, w => w.Write(JsonSerializer.SerializeToUtf8Bytes(manifest, GanCheckpointManifest.Json)));
+                    Entry(GeneratorEntry, w => generator.save(w));
+                    Entry(DiscriminatorEntry, w => critic.save(w));
+                    Entry(GeneratorOptimizerEntry, w => Helper(stepper.GeneratorOptimizer).save_state_dict(w));
+                    Entry(DiscriminatorOptimizerEntry, w => Helper(stepper.DiscriminatorOptimizer).save_state_dict(w));
+                    Entry(RandomEntry, w =>
+                    {
+                        using var scope = NewDisposeScope();
+                        stepper.RandomState.Latents.get_state().Save(w);
+                        stepper.RandomState.Penalty.get_state().Save(w);
+                    });
+                    if (stepper.Ema is { } ema)
+                        Entry(EmaEntry, w =>
+                        {
+                            var names = ema.State.Keys.Order(StringComparer.Ordinal).ToArray();
+                            w.Write(names.Length);
+                            foreach (var n in names)
+                            {
+                                w.Write(n);
+                                ema.State[n].Save(w);
+                            }
+                        });
+                    Entry(OnnxEntry, w => w.Write(onnx.ToByteArray()));
+                }
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, final, overwrite: true);
+            return final;
+        }
+        catch
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
+        }
+    }
+
+    /// <summary>Loads every state into freshly built networks, the stepper and the batch stream (same architecture).</summary>
+    internal void RestoreNetworks(GeneratorModule generator, DiscriminatorModule critic)
+    {
+        Load(GeneratorEntry, r => generator.load(r, strict: true));
+        Load(DiscriminatorEntry, r => critic.load(r, strict: true));
+    }
+
+    internal void RestoreTraining(GanStepper stepper, BatchStream batches)
+    {
+        Load(GeneratorOptimizerEntry, r => Helper(stepper.GeneratorOptimizer).load_state_dict(r));
+        Load(DiscriminatorOptimizerEntry, r => Helper(stepper.DiscriminatorOptimizer).load_state_dict(r));
+        Load(RandomEntry, r =>
+        {
+            using var scope = NewDisposeScope();
+            stepper.RandomState.Latents.set_state(TensorExtensionMethods.Load(r));
+            stepper.RandomState.Penalty.set_state(TensorExtensionMethods.Load(r));
+        });
+        if (Manifest.HasEma != stepper.Ema is not null)
+            throw new ArgumentException($"Checkpoint '{Path}' was written {(Manifest.HasEma ? "with" : "without")} a generator EMA; set EmaDecay accordingly to resume it.", nameof(GanTrainerOptions.EmaDecay));
+        if (stepper.Ema is { } ema)
+            Load(EmaEntry, r =>
+            {
+                using var _ = no_grad();
+                int count = r.ReadInt32();
+                if (count != ema.State.Count) throw new InvalidDataException($"EMA holds {count} tensors; the generator has {ema.State.Count}.");
+                for (int i = 0; i < count; i++)
+                {
+                    string n = r.ReadString();
+                    if (!ema.State.TryGetValue(n, out var target)) throw new InvalidDataException($"EMA tensor '{n}' is not in the generator.");
+                    using var t = TensorExtensionMethods.Load(r);
+                    target.copy_(t);
+                }
+            });
+        batches.Seek(Manifest.DataEpoch, Manifest.DataRow);
+    }
+
+    /// <summary>The log rows written up to the checkpoint.</summary>
+    internal TrainingLog RestoreLog()
+    {
+        var log = new TrainingLog(Manifest.LogQuantities);
+        foreach (var row in Manifest.Log) log.Append(row.Step, row.Values);
+        return log;
+    }
+
+    /// <summary>TorchSharp's managed optimisers (SGD, Adam) carry their state (de)serialisation on OptimizerHelper.</summary>
+    private static TorchSharp.Modules.OptimizerHelper Helper(optim.Optimizer optimizer) =>
+        optimizer as TorchSharp.Modules.OptimizerHelper
+        ?? throw new InvalidOperationException($"Optimizer {optimizer.GetType().Name} cannot save its state in a checkpoint.");
+
+    private void Load(string entry, Action<BinaryReader> read)
+    {
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(_entries[entry], writable: false));
+            read(r);
+        }
+        catch (Exception ex) when (ex is not InvalidDataException and not ArgumentException)
+        {
+            throw new InvalidDataException($"Checkpoint '{Path}': {entry} does not fit the networks being resumed ({ex.Message}).", ex);
+        }
+        catch (ArgumentException ex) when (ex.ParamName is null)
+        {
+            // TorchSharp reports mismatched state (e.g. different parameter counts) as a bare ArgumentException.
+            throw new InvalidDataException($"Checkpoint '{Path}': {entry} does not fit the networks being resumed ({ex.Message}).", ex);
+        }
+    }
+}
