@@ -21,7 +21,7 @@ var clock = Stopwatch.StartNew();
 Directory.CreateDirectory(options.Out);
 var ml = new MLContext(seed: options.Seed);
 var target = GaussianMixture.Ring(8, Math.Sqrt(2), 0.1);       // means (±1, ±1), (±√2, 0), (0, ±√2); σ = 0.1
-IDataView real = ml.Gan().Data.Mixture(target, count: 20_000, seed: options.Seed);
+IDataView real = ml.Gan().Data.Mixture(target, count: 100_000, seed: options.Seed);
 
 var trainerOptions = new RandomFeatureWganOptions
 {
