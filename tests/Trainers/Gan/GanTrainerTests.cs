@@ -69,17 +69,31 @@ public sealed class GanTrainerTests
     {
         var ml = new MLContext(1);
         var data = ml.Gan().Data.TwoMoons(count: 100, seed: 1);
-        using (ml.Gan().Trainers.RsGan(width: 8, steps: 3, seed: 1).Fit(data)) { }
+        var rs = ml.Gan().Trainers.RsGan(width: 8, steps: 3, seed: 1);
+        AssertTrainedAndGenerates(ml, rs, data, expectedRows: 2); // steps 0 and 2 (LogEvery 10)
         var unrolled = Small();
         unrolled.Dynamics = GanDynamics.Unrolled;
         unrolled.UnrollSteps = 2;
-        using (ml.Gan().Trainers.Gan(unrolled).Fit(data)) { }
+        AssertTrainedAndGenerates(ml, ml.Gan().Trainers.Gan(unrolled), data, expectedRows: 6);
         var optimal = Small();
         optimal.Network = GanNetwork.HiddenLayer;
         optimal.Loss = "wgan";
         optimal.L2 = 1;
         optimal.Dynamics = GanDynamics.OptimalDiscriminator;
-        using (ml.Gan().Trainers.Gan(optimal).Fit(data)) { }
+        AssertTrainedAndGenerates(ml, ml.Gan().Trainers.Gan(optimal), data, expectedRows: 6);
+    }
+
+    /// <summary>Fits, then checks every logged loss is finite and the generator yields finite 2-D samples.</summary>
+    private static void AssertTrainedAndGenerates(MLContext ml, GanTrainer trainer, IDataView data, int expectedRows)
+    {
+        using var generator = trainer.Fit(data);
+        var log = trainer.Log!;
+        Assert.AreEqual(expectedRows, log.Count);
+        foreach (var quantity in new[] { "d_loss", "g_loss" })
+            Assert.IsTrue(log.Column(quantity).All(v => v is { } x && double.IsFinite(x)), $"{quantity} not finite");
+        var samples = generator.Transform(ml.Gan().Data.Latent(generator.LatentDimension, 8, seed: 5)).GetColumn<float[]>("Generated").ToArray();
+        Assert.AreEqual(8, samples.Length);
+        Assert.IsTrue(samples.All(r => r.Length == 2 && r.All(float.IsFinite)));
     }
 
     // ---------------------------------------------------------------- bad input, each before training
