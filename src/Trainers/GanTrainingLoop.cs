@@ -97,5 +97,4 @@ internal static class MlContextCancellation
 {
     public static bool IsCanceled(IHost host) =>
         host.GetType().GetProperty("IsCanceled")?.GetValue(host) is true;
-
 }
