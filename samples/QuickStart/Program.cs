@@ -36,11 +36,17 @@ if (options.Batch is { } batch) trainerOptions.BatchSize = batch;
 if (options.Optimizer is { } opt) trainerOptions.Optimizer = opt;
 if (options.Decay is { } decay) trainerOptions.LearningRateDecay = decay;
 if (options.DiscriminatorScale is { } dScale) trainerOptions.DiscriminatorWeightScale = dScale;
+if (options.Damping is { } damping) trainerOptions.GaussNewtonDamping = damping;
+if (options.LogEvery is { } logEvery) trainerOptions.LogEvery = logEvery;
+if (options.GeneratorScale is { } gScale) { trainerOptions.GeneratorWeightScale = gScale; trainerOptions.GeneratorBiasScale = gScale; }
+if (options.EvaluationSize is { } evalSize) trainerOptions.EvaluationSampleSize = evalSize;
+if (options.JacobianBatch is { } jBatch) trainerOptions.GaussNewtonBatchSize = jBatch;
 var trainer = ml.Gan().Trainers.RandomFeatureWgan(trainerOptions);
 AnsiConsole.MarkupLine($"[bold]Random-feature WGAN[/] Ng={trainerOptions.GeneratorWidth} Nd={trainerOptions.DiscriminatorWidth} " +
-                       $"batch={trainerOptions.BatchSize} steps={trainerOptions.Steps} α={trainerOptions.LearningRate}");
+                       $"batch={trainerOptions.BatchSize} steps={trainerOptions.Steps} θ-step={trainerOptions.Optimizer} α={trainerOptions.LearningRate}" +
+                       (trainerOptions.Optimizer == ThetaOptimizer.GaussNewton ? $" λ={trainerOptions.GaussNewtonDamping} D-rows={trainerOptions.GaussNewtonBatchSize}" : ""));
 GeneratorTransformer generator = null!;
-double? j0 = null, jLast = null;
+double? jLast = null;
 AnsiConsole.Progress()
     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
     .Start(ctx =>
@@ -49,7 +55,6 @@ AnsiConsole.Progress()
         trainerOptions.Progress = new SynchronousProgress<TrainingStep>(s =>
         {
             task.Value = s.Step + 1;
-            j0 ??= s.Values["J"];
             jLast = s.Values["J"];
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"step {s.Step,5}  J={s.Values["J"]:E3}  L={s.Values["L"]:E3}  |∇θ|={s.Values["grad_norm"]:E2}  α={s.Values["learning_rate"]:E2}"));
@@ -57,6 +62,7 @@ AnsiConsole.Progress()
         generator = trainer.Fit(real);
     });
 trainer.Log!.SaveCsv(Path.Combine(options.Out, "log.csv"));
+double j0 = trainer.InitialJ!.Value;
 
 // Generate through the ML.NET transformer (ONNX-backed) and score against the mixture.
 var latents = ml.Gan().Data.Latent(2, 5000, seed: options.Seed + 100);
@@ -91,7 +97,7 @@ internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 }
 
 internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int Seed, string Out,
-    double? LearningRate = null, int? Batch = null, ThetaOptimizer? Optimizer = null, double? Decay = null, double? DiscriminatorScale = null)
+    double? LearningRate = null, int? Batch = null, ThetaOptimizer? Optimizer = null, double? Decay = null, double? DiscriminatorScale = null, double? Damping = null, int? LogEvery = null, int? JacobianBatch = null, int? EvaluationSize = null, double? GeneratorScale = null)
 {
     public static QuickStartArgs Parse(string[] args)
     {
@@ -112,7 +118,12 @@ internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int See
                 "--optimizer" => a with { Optimizer = Enum.Parse<ThetaOptimizer>(Value(), ignoreCase: true) },
                 "--d-scale" => a with { DiscriminatorScale = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--decay" => a with { Decay = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out, --lr, --batch, --optimizer sgd|adam, --decay, --d-scale."),
+                "--g-scale" => a with { GeneratorScale = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--eval-size" => a with { EvaluationSize = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--gn-batch" => a with { JacobianBatch = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--log-every" => a with { LogEvery = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--damping" => a with { Damping = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out, --lr, --batch, --optimizer sgd|adam|gaussnewton, --decay, --d-scale, --damping, --gn-batch, --eval-size, --g-scale, --log-every."),
             };
         }
         return a;

@@ -28,6 +28,9 @@ public sealed class RandomFeatureWganTrainer : IEstimator<GeneratorTransformer>
     /// <summary>The training log of the last <see cref="Fit"/> (step, L, J, ‖∇θ‖, α, epoch).</summary>
     public TrainingLog? Log { get; private set; }
 
+    /// <summary>J(θ⁰) on the evaluation sample, before the first step of the last <see cref="Fit"/>.</summary>
+    public double? InitialJ { get; private set; }
+
     /// <summary>The generator and discriminator of the last <see cref="Fit"/>, for inspection and landscape probes.</summary>
     public RandomFeatureWganObjective? Objective { get; private set; }
 
@@ -51,6 +54,7 @@ public sealed class RandomFeatureWganTrainer : IEstimator<GeneratorTransformer>
         using (var stepper = new RandomFeatureWganStepper(objective, Options,
                    new BatchStream(ml, input, Options.FeatureColumnName, Options.BatchSize, unchecked(seed + 2)), evaluation, unchecked(seed + 3)))
         {
+            InitialJ = stepper.EvaluationJ();
             Log = GanTrainingLoop.Run(ml, "RandomFeatureWgan", stepper, new TrainingLoopSettings
             {
                 Steps = Options.Steps,

@@ -35,19 +35,14 @@ public sealed class RandomFeatureJ : IDisposable
         return _objective.GradientJ(_realMeanPsi, _latents);
     }
 
-    /// <summary>
-    /// r(θ) = EΨ(X) − EΨ(g_θ(Z)) [Nd] and its Jacobian ∂r/∂θ [Nd, Ng]: row j is −∇_θ Eψ_j(g_θ(Z)), i.e. the
-    /// objective's analytic generated-score gradient with η = e_j.
-    /// </summary>
+    /// <summary>r(θ) = EΨ(X) − EΨ(g_θ(Z)) [Nd] and its Jacobian ∂r/∂θ = −∂EΨ(g_θ(Z))/∂θ [Nd, Ng].</summary>
     public (Tensor Residual, Tensor Jacobian) ResidualAndJacobian(Tensor theta)
     {
         Load(theta);
         using var scope = NewDisposeScope();
         var r = _objective.Residual(_realMeanPsi, _latents);
-        int nd = (int)r.shape[0];
-        var basis = eye(nd, dtype: r.dtype);
-        var rows = Enumerable.Range(0, nd).Select(j => -_objective.GeneratedScoreGradient(basis[j], _latents)).ToArray();
-        return (r.MoveToOuterDisposeScope(), stack(rows).MoveToOuterDisposeScope());
+        var jacobian = -_objective.GeneratedPsiJacobian(_latents);
+        return (r.MoveToOuterDisposeScope(), jacobian.MoveToOuterDisposeScope());
     }
 
     private void Load(Tensor theta)

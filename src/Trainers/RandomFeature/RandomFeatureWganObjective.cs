@@ -87,6 +87,32 @@ public sealed class RandomFeatureWganObjective
         return cat(new[] { biasPart, randomPart }).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// ∂/∂θ EΨ(g_θ(z)) over the rows of z: [Nd, Ng]. Entry (j, i) is E[σ′_j · a_jᵀ φ_i(z)], built as the bias block
+    /// E[σ′]·A and one [Nd, B·n]×[B·n, Ng−n] product for the random features. The Jacobian of r(θ) is −this.
+    /// </summary>
+    public Tensor GeneratedPsiJacobian(Tensor z)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var sum = zeros(Discriminator.Width, Generator.Width, dtype: z.dtype);
+        foreach (var chunk in z.split(ChunkRows)) sum.add_(GeneratedPsiJacobianSum(chunk));
+        return (sum / z.shape[0]).MoveToOuterDisposeScope();
+    }
+
+    private Tensor GeneratedPsiJacobianSum(Tensor z)
+    {
+        long batch = z.shape[0];
+        int n = Generator.Dimension;
+        var features = Generator.RandomFeatures(z);                                        // [B, n, m]
+        var slope = Discriminator.Activation.DerivativeFromValue(Discriminator.Psi(Generator.FromFeatures(features))); // [B, Nd]
+        var a = Discriminator.A;                                                           // [Nd, n]
+        var biasPart = slope.sum(0, keepdim: false).unsqueeze(1) * a;                      // [Nd, n]
+        var weighted = (slope.t().unsqueeze(2) * a.unsqueeze(1)).reshape(a.shape[0], batch * n); // [Nd, B·n]
+        var randomPart = weighted.matmul(features.reshape(batch * n, -1));                 // [Nd, m]
+        return cat(new[] { biasPart, randomPart }, 1);
+    }
+
     /// <summary>∇J(θ) = −E[Φᵀ v] with η = r(θ), on the same fixed samples as <see cref="J"/>.</summary>
     public Tensor GradientJ(Tensor realMeanPsi, Tensor z)
     {

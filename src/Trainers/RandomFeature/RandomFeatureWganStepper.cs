@@ -49,6 +49,7 @@ internal sealed class RandomFeatureWganStepper : IGanStepper, IDisposable
     {
         using var scope = NewDisposeScope();
         Tensor gradientL, eta;
+        Tensor? jacobian = null;
         double? miniL = null;
         if (_options.Dynamics == RandomFeatureDynamics.Sgda)
         {
@@ -57,19 +58,34 @@ internal sealed class RandomFeatureWganStepper : IGanStepper, IDisposable
             // η^{t+1} = Ψ(Xᵗ) − Ψ(g_θ(Z₁ᵗ)): the ascent step of size 1 lands on the minibatch maximiser.
             eta = psiX - _objective.MeanPsiOfGenerated(Latents(_options.BatchSize));
             // ∇θ L(θ, η) = −D_θΨ(g_θ(Z₂ᵗ))ᵀη with a fresh, independent Z₂.
-            gradientL = -_objective.GeneratedScoreGradient(eta, Latents(_options.BatchSize));
+            if (_options.Optimizer == ThetaOptimizer.GaussNewton)
+            {
+                jacobian = _objective.GeneratedPsiJacobian(Latents(_options.GaussNewtonBatchSize));
+                gradientL = -jacobian.t().matmul(eta);
+            }
+            else gradientL = -_objective.GeneratedScoreGradient(eta, Latents(_options.BatchSize));
             if (log) miniL = 0.5 * eta.square().sum().ToDouble();
         }
         else
         {
             _batches.Next(); // keeps the epoch count (α decay) aligned with SGDA
-            gradientL = _objective.GradientJ(_realMeanPsiEval, _fixedLatents!);
             eta = _objective.Residual(_realMeanPsiEval, _fixedLatents!);
+            if (_options.Optimizer == ThetaOptimizer.GaussNewton)
+            {
+                jacobian = _objective.GeneratedPsiJacobian(_fixedLatents!);
+                gradientL = -jacobian.t().matmul(eta);
+            }
+            else gradientL = _objective.GradientJ(_realMeanPsiEval, _fixedLatents!);
             if (log) miniL = 0.5 * eta.square().sum().ToDouble();
         }
         double alpha = LearningRate;
         var theta = _objective.Generator.Theta;
-        if (_adam is null)
+        if (jacobian is not null)
+        {
+            using var _ = no_grad();
+            theta.add_(GaussNewtonStep(jacobian, eta) * alpha);
+        }
+        else if (_adam is null)
         {
             using var _ = no_grad();
             theta.sub_(gradientL * alpha);
@@ -84,6 +100,18 @@ internal sealed class RandomFeatureWganStepper : IGanStepper, IDisposable
         }
         if (!log) return new double?[] { null, null, null, null, null };
         return new double?[] { miniL, EvaluationJ(), gradientL.norm().ToDouble(), alpha, _batches.Epoch };
+    }
+
+    /// <summary>Dᵀ(DDᵀ + λ·mean diag·I)⁻¹η: the minimum-norm δ with D δ ≈ η, damped (the [Nd, Nd] system is SPD).</summary>
+    private Tensor GaussNewtonStep(Tensor jacobian, Tensor eta)
+    {
+        using var scope = NewDisposeScope();
+        var gram = jacobian.matmul(jacobian.t());
+        var damping = _options.GaussNewtonDamping * gram.diagonal().mean().ToDouble();
+        gram.diagonal().add_(damping);
+        var factor = linalg.cholesky(gram);
+        var solution = cholesky_solve(eta.unsqueeze(1), factor).squeeze(1);
+        return jacobian.t().matmul(solution).MoveToOuterDisposeScope();
     }
 
     private Tensor Latents(int count) => _options.LatentDistribution == LatentDistribution.Gaussian

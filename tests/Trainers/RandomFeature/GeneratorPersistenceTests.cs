@@ -13,7 +13,7 @@ public sealed class GeneratorPersistenceTests
         ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions
         {
             GeneratorWidth = 120, DiscriminatorWidth = 30, Steps = 20, LogEvery = 10, BatchSize = 64,
-            EvaluationSampleSize = 500, LearningRate = 1e-3, Seed = 5,
+            EvaluationSampleSize = 500, LearningRate = 1e-3, Optimizer = ThetaOptimizer.Sgd, Seed = 5,
         }).Fit(ml.Gan().Data.GaussianRing(count: 500, seed: 1));
 
     private sealed class LatentRow

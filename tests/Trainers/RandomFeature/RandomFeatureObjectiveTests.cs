@@ -89,6 +89,34 @@ public sealed class RandomFeatureObjectiveTests
     }
 
     [TestMethod]
+    [DataRow(Activation.Tanh, Activation.Tanh)]
+    [DataRow(Activation.Sigmoid, Activation.Tanh)]
+    public void GeneratedPsiJacobianMatchesFiniteDifferencesAndTheScoreGradient(Activation gAct, Activation dAct)
+    {
+        var o = Make(gAct, dAct);
+        var gen = new torch.Generator(6);
+        var z = randn(2 * RandomFeatureWganObjective.ChunkRows + 5, 3, generator: gen, dtype: ScalarType.Float64); // spans three chunks
+        var jacobian = o.GeneratedPsiJacobian(z);
+        CollectionAssert.AreEqual(new long[] { 7, 12 }, jacobian.shape);
+        var theta = o.Generator.Theta;
+        const double h = 1e-6;
+        for (int i = 0; i < 12; i++)
+        {
+            using (no_grad()) theta[i].add_(h);
+            var plus = o.MeanPsiOfGenerated(z);
+            using (no_grad()) theta[i].sub_(2 * h);
+            var minus = o.MeanPsiOfGenerated(z);
+            using (no_grad()) theta[i].add_(h);
+            var column = (plus - minus) / (2 * h);
+            Assert.IsTrue((column - jacobian[.., i]).abs().max().ToDouble() < 1e-8, $"column {i}");
+        }
+        // ηᵀ D is the score gradient E[Φᵀ v] the SGDA step uses.
+        var eta = randn(7, generator: gen, dtype: ScalarType.Float64);
+        var viaJacobian = jacobian.t().matmul(eta);
+        Assert.IsTrue((viaJacobian - o.GeneratedScoreGradient(eta, z)).abs().max().ToDouble() < 1e-10);
+    }
+
+    [TestMethod]
     public void LIsMaximisedByTheResidualAndEqualsJThere()
     {
         var o = Make(Activation.Tanh, Activation.Tanh);

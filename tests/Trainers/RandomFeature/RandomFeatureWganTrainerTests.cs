@@ -23,6 +23,7 @@ public sealed class RandomFeatureWganTrainerTests
         EvaluationSampleSize = 2000,
         LearningRate = 2e-3,
         LearningRateDecay = 1,
+        Optimizer = ThetaOptimizer.Sgd,
         Dynamics = dynamics,
         Seed = 3,
     };
@@ -46,6 +47,30 @@ public sealed class RandomFeatureWganTrainerTests
         var fake = generator.Transform(ml.Gan().Data.Latent(2, 10, seed: 4)).GetColumn<float[]>("Generated").ToArray();
         Assert.AreEqual(10, fake.Length);
         Assert.AreEqual(1, fake[0].Length);
+    }
+
+    [TestMethod]
+    public void GaussNewtonStepReachesALowerJThanSgdInTheSameSteps()
+    {
+        // The QuickStart's regime in miniature: sharp features on the 8-Gaussian ring, where J is badly conditioned in θ.
+        double FinalJ(ThetaOptimizer optimizer, double alpha)
+        {
+            var ml = new MLContext(1);
+            var options = new RandomFeatureWganOptions
+            {
+                GeneratorWidth = 600, DiscriminatorWidth = 150, BatchSize = 1000, GaussNewtonBatchSize = 200,
+                Steps = 20, LogEvery = 19, EvaluationSampleSize = 4000, LearningRateDecay = 1,
+                Optimizer = optimizer, LearningRate = alpha, Seed = 4,
+            };
+            var trainer = ml.Gan().Trainers.RandomFeatureWgan(options);
+            trainer.Fit(ml.Gan().Data.GaussianRing(count: 4000, seed: 2));
+            Assert.IsTrue(trainer.InitialJ > 0);
+            return trainer.Log!.Column("J")[^1]!.Value / trainer.InitialJ!.Value;
+        }
+        double gaussNewton = FinalJ(ThetaOptimizer.GaussNewton, 0.7);
+        var sgd = new[] { 1e-4, 1e-3, 1e-2 }.Select(a => FinalJ(ThetaOptimizer.Sgd, a)).ToArray();
+        Console.WriteLine($"J/J0 after 20 steps: Gauss–Newton {gaussNewton:E2}, SGD {string.Join(", ", sgd.Select(v => v.ToString("E2")))}");
+        Assert.IsTrue(gaussNewton < 0.5 * sgd.Min(), $"J/J0 after 20 steps: Gauss–Newton {gaussNewton}, SGD (α = 1e-4, 1e-3, 1e-2) {string.Join(", ", sgd)}");
     }
 
     [TestMethod]
@@ -78,6 +103,8 @@ public sealed class RandomFeatureWganTrainerTests
         Throws("DiscriminatorWidth", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { DiscriminatorWidth = 0 }));
         Throws("LearningRate", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { LearningRate = 0 }));
         Throws("LearningRate", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { LearningRate = double.NaN }));
+        Throws("GaussNewtonDamping", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GaussNewtonDamping = 0 }));
+        Throws("GaussNewtonBatchSize", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GaussNewtonBatchSize = 0 }));
         Throws("GeneratorWidth", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GeneratorWidth = 2 }).Fit(ring));
         Throws("Could not find input column 'Pixels'", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { FeatureColumnName = "Pixels" }).Fit(ring));
         var withNaN = VectorDataView.FromRows(ml, new[] { new[] { 0f, 1f }, new[] { float.NaN, 0f } }, "Features", 2);
