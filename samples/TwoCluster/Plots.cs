@@ -29,7 +29,7 @@ internal static class Plots
         s.MarkerSize = 2;
         s.Color = Colors.Blue.WithAlpha(0.4);
         foreach (var c in TwoClusterRun.Centres) { plot.Add.HorizontalLine(c).Color = Colors.Red; plot.Add.HorizontalLine(c + TwoClusterRun.Spread).Color = Colors.Red; }
-        plot.Title($"{r.Loss}: the 100 fake points over iterations (D width {r.Width}, seed {r.Seed}); clusters [0, 0.3] and [4, 4.3] in red");
+        plot.Title($"{r.Loss}: the 100 fakes over iterations (D width {r.Width}, seed {r.Seed}); data in red");
         plot.XLabel("iteration");
         plot.YLabel("generated x");
         plot.SavePng(path, 900, 450);
