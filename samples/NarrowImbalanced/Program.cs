@@ -20,6 +20,7 @@ string outDir = Path.Combine("out", "narrowimbalanced");
 string? widthSpec = null;
 int? seedsArg = null, stepsArg = null;
 double lr = 1e-3;
+IReadOnlyList<int> widths;
 try
 {
     for (int i = 0; i < args.Length; i++)
@@ -34,15 +35,15 @@ try
             case "--steps": stepsArg = PositiveInt(Value(), "--steps"); break;
             case "--lr": lr = double.TryParse(Value(), NumberStyles.Float, ci, out var v) && v > 0 ? v : throw new ArgumentException("--lr must be a positive number."); break;
             case "-h" or "--help":
-                Console.WriteLine("NarrowImbalanced [--quick] [--out DIR] [--widths SPEC (default 16,32,64 = ×¼, ×½, ×1)] [--seeds N (full 5, quick 3)] [--steps N (full 4000, quick 1500)] [--lr 1e-3]");
+                Console.WriteLine("NarrowImbalanced [--quick] [--out DIR] [--widths SPEC (default 16,32,64 = ×¼, ×½, ×1)] [--seeds N (full 5, quick 2)] [--steps N (full 2500, quick 600)] [--lr 1e-3]");
                 return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}'; use --help.");
         }
     }
+    widths = WidthSweep.Parse(widthSpec ?? "16,32,64", "--widths").Widths;
 }
 catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
-var widths = WidthSweep.Parse(widthSpec ?? "16,32,64", "--widths").Widths;
-int seeds = seedsArg ?? (quick ? 3 : 5), steps = stepsArg ?? (quick ? 1500 : 4000);
+int seeds = seedsArg ?? (quick ? 2 : 5), steps = stepsArg ?? (quick ? 600 : 2500);
 int full = widths.Max();
 TorchSharp.torch.set_num_threads(1);
 Directory.CreateDirectory(outDir);
@@ -84,13 +85,14 @@ if (lastJs is not null && lastRs is not null) PlotRing(lastJs, lastRs, widths.Mi
 
 Console.WriteLine();
 Console.WriteLine($"(A) Narrow nets, 8-Gaussian ring: modes covered (of 8) median [min, max] and per-seed, {seeds} seeds, {steps} steps");
-Console.WriteLine("| width | JS modes | RS modes | JS hq rate | RS hq rate | paper (CIFAR/STL FID) |");
-Console.WriteLine("|---|---|---|---|---|---|");
+Console.WriteLine("| width | JS modes | RS modes | JS hq rate | RS hq rate | JS KL(modes‖uniform) | RS KL(modes‖uniform) | paper (CIFAR/STL FID) |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (int w in widths.Reverse())
 {
     string Modes(string l) { var v = ringRows.Where(r => r.Loss == l && r.Width == w).Select(r => (double)r.M.ModesCovered).ToArray(); return $"{Med(v):F0} [{v.Min():F0}, {v.Max():F0}] ({string.Join(" ", v)})"; }
     string Hq(string l) { var v = ringRows.Where(r => r.Loss == l && r.Width == w).Select(r => r.M.HighQualityRate).ToArray(); return string.Create(ci, $"{Med(v):F2} [{v.Min():F2}, {v.Max():F2}]"); }
-    Console.WriteLine($"| {w} (×{(w == full ? "1" : $"1/{full / w}")}) | {Modes("js-ns")} | {Modes("rs")} | {Hq("js-ns")} | {Hq("rs")} | RS ≥ JS, gap grows as nets narrow |");
+    string Kl(string l) { var v = ringRows.Where(r => r.Loss == l && r.Width == w).Select(r => r.M.ModeKlFromUniform).OfType<double>().ToArray(); return v.Length == 0 ? "n/a" : string.Create(ci, $"{Med(v):F2} [{v.Min():F2}, {v.Max():F2}]"); }
+    Console.WriteLine($"| {w} (×{(w == full ? "1" : $"1/{full / w}")}) | {Modes("js-ns")} | {Modes("rs")} | {Hq("js-ns")} | {Hq("rs")} | {Kl("js-ns")} | {Kl("rs")} | RS ≥ JS, gap grows as nets narrow |");
 }
 Console.WriteLine();
 Console.WriteLine($"(C) Imbalanced 90/10 two-cluster: share of high-quality fakes on the 10 % mode, median [min, max]; runs with < 2 % there = minor mode dropped");

@@ -9,12 +9,12 @@ internal static class Plots
     {
         var plot = new Plot();
         var smooth = r.DLoss.Select((_, i) => r.DLoss.Skip(Math.Max(0, i - 24)).Take(Math.Min(25, i + 1)).Average()).ToArray();
-        plot.Add.Scatter(Enumerable.Range(0, smooth.Length).Select(i => (double)i).ToArray(), smooth).LegendText = "D-loss (25-step mean)";
+        plot.Add.Scatter(Enumerable.Range(0, smooth.Length).Select(i => (double)i).ToArray(), smooth).LegendText = "D-loss (25-iteration mean)";
         var line = plot.Add.HorizontalLine(collapseValue);
         line.LegendText = $"collapse value s1a = {collapseValue:F4}";
         line.LinePattern = LinePattern.Dashed;
         if (r.EscapeStep is { } e) plot.Add.VerticalLine(e).LegendText = $"escaped at {e}";
-        plot.Title($"{r.Loss} two-cluster, width {r.Width}, seed {r.Seed}: D-loss");
+        plot.Title($"{r.Loss} two-cluster, D width {r.Width}, seed {r.Seed}: D-loss");
         plot.XLabel("iteration");
         plot.ShowLegend();
         plot.SavePng(path, 800, 450);
@@ -28,8 +28,8 @@ internal static class Plots
         var s = plot.Add.ScatterPoints(xs, ys);
         s.MarkerSize = 2;
         s.Color = Colors.Blue.WithAlpha(0.4);
-        foreach (var c in TwoClusterRun.Centres) plot.Add.HorizontalLine(c).Color = Colors.Red;
-        plot.Title($"{r.Loss}: fake points (100 grid latents) over iterations; data centres 0 and 4 in red");
+        foreach (var c in TwoClusterRun.Centres) { plot.Add.HorizontalLine(c).Color = Colors.Red; plot.Add.HorizontalLine(c + TwoClusterRun.Spread).Color = Colors.Red; }
+        plot.Title($"{r.Loss}: the 100 fakes over iterations (D width {r.Width}, seed {r.Seed}); data in red");
         plot.XLabel("iteration");
         plot.YLabel("generated x");
         plot.SavePng(path, 900, 450);
@@ -45,7 +45,7 @@ internal static class Plots
                 byWidth.Select(g => Math.Min(Stats.Median(g.Select(r => (double)(r.EscapeStep ?? int.MaxValue))), steps)).ToArray()).LegendText = loss;
         }
         plot.Title($"median iterations to escape collapse (capped at {steps})");
-        plot.XLabel("log2 width");
+        plot.XLabel("log2 D width");
         plot.ShowLegend();
         plot.SavePng(path, 700, 450);
     }

@@ -1,107 +1,211 @@
 using MlGan.Trainers.Diagnostics;
-using MlGan.Trainers.Discriminators;
-using MlGan.Trainers.Dynamics;
 using MlGan.Trainers.Losses;
-using MlGan.Transforms.Data;
 using MlGan.Transforms.Generators;
-using MlGan.Transforms.Latent;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MlGan.Samples.TwoCluster;
 
-internal sealed record TwoClusterSettings(int Steps, int EvalEvery, double LearningRate, double Std, int ExtraAfterEscape, bool KeepTrace);
+/// <summary>
+/// The knobs of one run. Defaults are the authors' released two-cluster script (github.com/AilsaF/RS-GAN,
+/// GAN2_2Cluster.py), which is the setup behind Sun et al. (2020) §5 / Fig. 5–6: SGD(lr 1e-2, momentum 0.9),
+/// 10 D steps then 10 G steps per iteration, 5000 iterations, one fixed set of 100 latents.
+/// </summary>
+internal sealed record TwoClusterSettings(int Iterations, int DiscriminatorSteps, int GeneratorSteps, double LearningRate,
+    double Momentum, int EvalEvery, int Hold);
 
-/// <summary>Phase of a run at an evaluation, from the positions of 1000 fakes on a fixed latent grid.</summary>
+/// <summary>Phase of a run at an evaluation, from the positions of the 100 fakes.</summary>
 internal enum Phase { Collapsed, Escaped, Other }
 
-internal sealed record TwoClusterResult(string Loss, int Width, int Seed, int? EscapeStep, int? FirstCollapsedStep, double? PlateauDLoss,
-    int? BasinFlaggedAt, IReadOnlyList<double> DLoss, IReadOnlyList<(int Step, float[] Fakes)> Positions, int StepsRun, double Seconds);
+internal sealed record TwoClusterResult(string Loss, int Width, int Seed, int? EscapeStep, int? FirstCollapsedStep,
+    double? PlateauDLoss, double? MedianCollapsedDLoss, int? BasinFlaggedAt, IReadOnlyList<double> DLoss,
+    IReadOnlyList<(int Step, float[] Fakes)> Positions, int StepsRun, double Seconds);
 
 /// <summary>
-/// Sun et al. (2020) §5 on MlGan's engine: 100 points from two clusters (centres 0 and 4), z ~ U[−1, 1] (1-D),
-/// 4-layer MLP generator and critic (3 hidden layers of the given width), non-saturating JS-GAN or RS-GAN,
-/// Adam(lr, 0.5, 0.999), one D step per G step (alternating), all 100 real points every step, 100 fresh fakes.
+/// Sun et al. (2020) §5 two-cluster experiment, following the authors' script: 100 real points, alternately in
+/// [0, 0.3] and [4, 4.3] (uniform); 100 latents z ~ U[−5, 5] drawn once and kept fixed (full-batch training, so
+/// the real/fake pairing of RS-GAN is fixed too); "4-layer" nets = input, two hidden layers, output — D with
+/// sigmoid hidden units (width w, paper default 10), G with tanh hidden units (width ⌈w/2⌉, paper default 5);
+/// PyTorch default init; non-saturating JS-GAN or RS-GAN from MlGan's <see cref="GanLosses"/> (JS's D-loss is the
+/// halved one, so its s1a value is 0.4774). An iteration = 10 D steps on G's current output, then 10 G steps.
+/// The generator starts collapsed by itself: at init its output lies within about ±1 of 0, i.e. on cluster 0.
 /// </summary>
 internal static class TwoClusterRun
 {
+    public const int Points = 100;
     public static readonly double[] Centres = [0.0, 4.0];
-    /// <summary>A centre is covered when at least this share of the fakes lies within <see cref="Radius"/> of it.</summary>
-    public const double CoverShare = 0.2;
-    /// <summary>Collapsed: at least this share of the fakes lies within <see cref="Radius"/> of one centre.</summary>
-    public const double CollapseShare = 0.8;
+    /// <summary>Width of each cluster: reals are c + U[0, Spread] (the script's "radius").</summary>
+    public const double Spread = 0.3;
+    /// <summary>A fake belongs to a cluster when it lies within this distance of the cluster's middle c + Spread/2.</summary>
     public const double Radius = 1.0;
+    /// <summary>Escaped: each cluster holds at least this share of the fakes.</summary>
+    public const double CoverShare = 0.25;
+    /// <summary>Collapsed: one cluster holds at least this share of the fakes.</summary>
+    public const double CollapseShare = 0.8;
+    /// <summary>Width of the moving average whose minimum over the collapsed phase is the plateau.</summary>
+    public const int PlateauWindow = 20;
+    /// <summary>Iterations skipped before the plateau is read (the critic starts untrained).</summary>
+    public const int Burn = 100;
 
-    public static TwoClusterResult Run(string lossName, int width, int seed, TwoClusterSettings s)
+    public static int GeneratorWidth(int width) => (width + 1) / 2;
+
+    /// <summary>
+    /// Trains one independent run per seed, all seeds at once: every weight carries a leading seed axis and the
+    /// layers are batched matmuls, so one native call serves all seeds (these nets are so small that TorchSharp's
+    /// per-call overhead, not arithmetic, sets the cost). Seeds never mix: each seed's data, latents, init and
+    /// gradient are its own, and the loss is summed over seeds so each seed gets exactly its own gradient.
+    /// </summary>
+    public static TwoClusterResult[] Run(string lossName, int width, IReadOnlyList<int> seeds, TwoClusterSettings s, int traceSeed)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var scope = NewDisposeScope();
-        var data = GaussianMixture.Clusters1D(Centres, s.Std).Sample(100, new SeededRandom(seed));
-        var real = tensor(data.SelectMany(r => r).ToArray(), [100, 1]);
-        var generator = new MlpGenerator(1, [1], width, hiddenLayers: 3, seed: seed);
-        var critic = new MlpDiscriminator([1], width, hiddenLayers: 3, seed: unchecked(seed + 1));
+        int n = seeds.Count;
+        var reals = new List<Tensor>();
+        var latents = new List<Tensor>();
+        var gLayers = new List<Tensor[]>();
+        var dLayers = new List<Tensor[]>();
+        foreach (int seed in seeds)
+        {
+            var random = new Generator(unchecked((ulong)seed * 7919 + 17));
+            reals.Add(Real(random));
+            latents.Add(rand(Points, 1, generator: random).sub_(0.5).mul_(10));     // U[−5, 5], fixed
+            gLayers.Add(InitialWeights(GeneratorWidth(width), seed));
+            dLayers.Add(InitialWeights(width, unchecked(seed + 100_003)));
+        }
+        var real = stack(reals);                                                     // [S, 100, 1]
+        var z = stack(latents);
+        var g = new BatchedMlp(gLayers, hiddenTanh: true);
+        var critic = new BatchedMlp(dLayers, hiddenTanh: false);
         var loss = GanLosses.ByName(lossName);
-        var adam = new OptimizerSettings(OptimizerKind.Adam, s.LearningRate, 0.5, 0.999);
-        var settings = new GanStepperSettings
+        var dOpt = new MomentumSgd(critic.Parameters, s.LearningRate, s.Momentum);
+        var gOpt = new MomentumSgd(g.Parameters, s.LearningRate, s.Momentum);
+        var state = seeds.Select(seed => new SeedState(seed, new CollapseBasinDetector(loss, window: 50))).ToArray();
+        string[] names = ["d_loss"];
+        int iterations = 0;
+        for (int it = 0; it < s.Iterations && state.Any(st => !st.Done); it++)
         {
-            Dynamics = GanDynamics.Alternating, DiscriminatorSteps = 1, GeneratorOptimizer = adam, DiscriminatorOptimizer = adam,
-            BatchSize = 100, LatentDistribution = LatentDistribution.Uniform,
-        };
-        var grid = linspace(-1, 1, 1000).reshape(1000, 1);           // fixed evaluation latents
-        var detector = new CollapseBasinDetector(loss, window: 50);
-        var dLoss = new List<double>();
-        var positions = new List<(int, float[])>();
-        int? escape = null, firstCollapsed = null;
-        var collapsedLosses = new List<(int Step, double Loss)>();
-        int stepsRun = 0;
-        using (var stepper = new GanStepper(generator, critic, loss, settings, () => real.alias(), unchecked(seed + 3)))
-        {
-            for (int step = 0; step < s.Steps; step++)
+            using var step = NewDisposeScope();
+            // Reals and fakes go through the critic in one batch (no batch statistics, so this equals two forwards).
+            Tensor both;
+            using (no_grad()) both = cat([real, g.Forward(z)], 1);
+            double[] d = [];
+            for (int k = 0; k < s.DiscriminatorSteps; k++)
             {
-                var values = stepper.Step(step, log: true);
-                dLoss.Add(values[0]!.Value);
-                detector.Observe(step, GanStepper.QuantityNames, values);
-                stepsRun = step + 1;
-                if (step % s.EvalEvery != 0) continue;
-                var fakes = Generate(generator, grid);
-                if (s.KeepTrace && step % (5 * s.EvalEvery) == 0) positions.Add((step, fakes.Where((_, i) => i % 10 == 0).ToArray()));
-                var phase = Classify(fakes);
-                if (phase == Phase.Collapsed && escape is null)
-                {
-                    firstCollapsed ??= step;
-                    collapsedLosses.Add((step, Smoothed(dLoss)));
-                }
-                if (phase == Phase.Escaped && escape is null) escape = step;
-                if (escape is { } e && !s.KeepTrace && step >= e + s.ExtraAfterEscape) break;
+                using var inner = NewDisposeScope();
+                var logits = critic.Forward(both);                                   // [S, 200, 1]
+                var realLogits = logits[.., ..Points];
+                var fakeLogits = logits[.., Points..];
+                // The loss averages over all S·100 samples, i.e. it is the mean of the seeds' losses: × S restores
+                // each seed's own gradient.
+                dOpt.Step(loss.DiscriminatorLoss(realLogits.reshape(-1), fakeLogits.reshape(-1)).mul(n));
+                if (k == s.DiscriminatorSteps - 1)
+                    using (no_grad())
+                        d = Enumerable.Range(0, n).Select(i => loss.DiscriminatorLoss(realLogits[i], fakeLogits[i]).ToDouble()).ToArray();
+            }
+            // D is fixed during the G steps, so the real logits (used by RS's pairing) are computed once.
+            Tensor realOut;
+            using (no_grad()) realOut = critic.Forward(real).reshape(-1);
+            for (int k = 0; k < s.GeneratorSteps; k++)
+            {
+                using var inner = NewDisposeScope();
+                gOpt.Step(loss.GeneratorLoss(realOut, critic.Forward(g.Forward(z)).reshape(-1)).mul(n));
+            }
+            iterations = it + 1;
+            float[]? fakes = null;
+            if (it % s.EvalEvery == 0)
+                using (no_grad()) fakes = g.Forward(z).reshape(-1).data<float>().ToArray();
+            for (int i = 0; i < n; i++)
+            {
+                var st = state[i];
+                if (st.Done) continue;
+                st.DLoss.Add(d[i]);
+                st.Detector.Observe(it, names, [d[i]]);
+                st.Iterations = it + 1;
+                if (fakes is null) continue;
+                var mine = fakes.AsSpan(i * Points, Points).ToArray();
+                if (st.Seed == traceSeed) st.Positions.Add((it, mine));
+                st.Observe(it, Classify(mine), s, st.Seed == traceSeed);
             }
         }
-        // The plateau: the lowest 50-step-average D-loss seen while the fakes were collapsed (skipping the first
-        // 100 steps, before the critic has learned anything).
-        var late = collapsedLosses.Where(c => c.Step >= 100).Select(c => c.Loss).ToArray();
-        double? plateau = late.Length > 0 ? late.Min() : null;
-        return new TwoClusterResult(lossName, width, seed, escape, firstCollapsed, plateau, detector.FlaggedAt, dLoss, positions, stepsRun, clock.Elapsed.TotalSeconds);
+        double seconds = clock.Elapsed.TotalSeconds;
+        return state.Select(st => st.Result(lossName, width, seconds / n)).ToArray();
     }
+
+    /// <summary>Per-seed bookkeeping: phases, plateau, escape (held for <see cref="TwoClusterSettings.Hold"/>).</summary>
+    private sealed class SeedState(int seed, CollapseBasinDetector detector)
+    {
+        public int Seed { get; } = seed;
+        public CollapseBasinDetector Detector { get; } = detector;
+        public List<double> DLoss { get; } = [];
+        public List<(int, float[])> Positions { get; } = [];
+        public int Iterations { get; set; }
+        public bool Done { get; private set; }
+        private readonly List<double> _collapsedLoss = [];
+        private int? _candidate, _escape, _firstCollapsed, _stopAt;
+
+        public void Observe(int it, Phase phase, TwoClusterSettings s, bool traced)
+        {
+            if (_stopAt is { } stop) { Done = it >= stop; return; }
+            if (phase == Phase.Collapsed)
+            {
+                _firstCollapsed ??= it;
+                if (it >= Burn) _collapsedLoss.Add(MovingAverage(DLoss));
+            }
+            if (phase != Phase.Escaped) { _candidate = null; return; }
+            _candidate ??= it;
+            if (it - _candidate.Value < s.Hold) return;
+            _escape = _candidate;
+            // The traced run goes on a little to show the settled state; the others stop here.
+            _stopAt = traced ? Math.Min(s.Iterations - 1, it + 500) : it;
+            Done = it >= _stopAt;
+        }
+
+        public TwoClusterResult Result(string loss, int width, double seconds) => new(loss, width, Seed, _escape, _firstCollapsed,
+            _collapsedLoss.Count > 0 ? _collapsedLoss.Min() : null, _collapsedLoss.Count > 0 ? Median(_collapsedLoss) : null,
+            Detector.FlaggedAt, DLoss, Positions, Iterations, seconds);
+    }
+
+    /// <summary>
+    /// One seed's initial weights [W1, b1, W2, b2, W3, b3] (W as [in, out]) for Linear(1, w) → Linear(w, w) →
+    /// Linear(w, 1), drawn by <see cref="NetworkInit"/> (PyTorch's default U(±1/√fan_in)) on a TorchSharp module.
+    /// </summary>
+    private static Tensor[] InitialWeights(int width, int seed)
+    {
+        var layers = new[] { nn.Linear(1, width), nn.Linear(width, width), nn.Linear(width, 1) };
+        var net = nn.Sequential(layers);
+        NetworkInit.Reset(net, seed);
+        return layers.SelectMany(l => new[] { l.weight!.detach().t().contiguous(), l.bias!.detach().reshape(1, -1).clone() }).ToArray();
+    }
+
+    /// <summary>100 reals: point i in cluster i mod 2, at c + U[0, Spread] (the script's layout).</summary>
+    private static Tensor Real(Generator random)
+    {
+        var offsets = rand(Points, 1, generator: random).mul_(Spread);
+        var centres = tensor(Enumerable.Range(0, Points).Select(i => (float)Centres[i % 2]).ToArray(), [Points, 1]);
+        return centres + offsets;
+    }
+
+    /// <summary>Shares of the fakes within <see cref="Radius"/> of each cluster's middle.</summary>
+    public static double[] Shares(float[] fakes) =>
+        Centres.Select(c => fakes.Count(x => Math.Abs(x - (c + Spread / 2)) <= Radius) / (double)fakes.Length).ToArray();
 
     public static Phase Classify(float[] fakes)
     {
-        var shares = Centres.Select(c => fakes.Count(x => Math.Abs(x - c) <= Radius) / (double)fakes.Length).ToArray();
+        var shares = Shares(fakes);
         if (shares.All(v => v >= CoverShare)) return Phase.Escaped;
         if (shares.Any(v => v >= CollapseShare)) return Phase.Collapsed;
         return Phase.Other;
     }
 
-    private static double Smoothed(List<double> values)
+    private static double MovingAverage(List<double> values)
     {
-        int n = Math.Min(50, values.Count);
+        int n = Math.Min(PlateauWindow, values.Count);
         return values.Skip(values.Count - n).Average();
     }
 
-    private static float[] Generate(MlpGenerator g, Tensor z)
+    private static double Median(IEnumerable<double> values)
     {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        g.eval();
-        var x = g.forward(z).reshape(-1).data<float>().ToArray();
-        g.train();
-        return x;
+        var v = values.OrderBy(x => x).ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
     }
 }
