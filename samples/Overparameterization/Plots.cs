@@ -82,7 +82,7 @@ internal static class Plots
             hm.Colormap = new ScottPlot.Colormaps.Grayscale();
             hm.ManualRange = new ScottPlot.Range(-1, 1);
             plot.Title($"k = {results[p].Width}");
-            plot.Axes.Frameless();
+            plot.HideGrid();
         }
         multi.Layout = new ScottPlot.MultiplotLayouts.Columns();
         multi.SavePng(path, 300 * results.Count, 330);
