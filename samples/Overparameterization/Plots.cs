@@ -44,6 +44,50 @@ internal static class Plots
         plot.SavePng(path, 800, 500);
     }
 
+    /// <summary>Fig. 3 analogue: FID(train), FID(test) (median over seeds) and the real-vs-real floor against log2 k.</summary>
+    public static void Fid(IReadOnlyList<MlpFidResult> results, double realFloor, string title, string path)
+    {
+        var plot = new Plot();
+        var byK = results.GroupBy(r => r.Width).OrderBy(g => g.Key).ToArray();
+        double[] x = byK.Select(g => Math.Log2(g.Key)).ToArray();
+        plot.Add.Scatter(x, byK.Select(g => Median(g.Select(r => r.FidTrain))).ToArray()).LegendText = "FID train";
+        plot.Add.Scatter(x, byK.Select(g => Median(g.Select(r => r.FidTest))).ToArray()).LegendText = "FID test";
+        var floor = plot.Add.Scatter(x, x.Select(_ => realFloor).ToArray());
+        floor.LegendText = "real train vs test";
+        floor.LinePattern = LinePattern.Dashed;
+        plot.Title(title);
+        plot.XLabel("log2 hidden width k (generator and critic)");
+        plot.YLabel("FID (Fashion-MNIST feature net)");
+        plot.ShowLegend();
+        plot.SavePng(path, 800, 500);
+    }
+
+    /// <summary>An 8×8 grid of generated 28×28 images per width, one panel per k.</summary>
+    public static void Samples(IReadOnlyList<MlpFidResult> results, string path)
+    {
+        if (results.Count == 0) return;
+        var multi = new Multiplot();
+        multi.AddPlots(results.Count);
+        for (int p = 0; p < results.Count; p++)
+        {
+            var images = results[p].Preview;
+            const int side = 8, px = 28;
+            var grid = new double[side * px, side * px];
+            for (int n = 0; n < Math.Min(images.Length, side * side); n++)
+                for (int i = 0; i < px; i++)
+                    for (int j = 0; j < px; j++)
+                        grid[(n / side) * px + i, (n % side) * px + j] = images[n][i * px + j];
+            var plot = multi.GetPlot(p);
+            var hm = plot.Add.Heatmap(grid);
+            hm.Colormap = new ScottPlot.Colormaps.Grayscale();
+            hm.ManualRange = new ScottPlot.Range(-1, 1);
+            plot.Title($"k = {results[p].Width}");
+            plot.HideGrid();
+        }
+        multi.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        multi.SavePng(path, 300 * results.Count, 330);
+    }
+
     private static double Log(double v) => Math.Log10(Math.Max(v, 1e-16));
 
     private static double Median(IEnumerable<double> values)
