@@ -80,7 +80,7 @@ public sealed class RandomFeatureWganOptions
     /// Latent rows Z₂ on which <see cref="ThetaOptimizer.GaussNewton"/> builds D (the [Nd, B·n]×[B·n, Ng] product
     /// dominates a step); η still comes from <see cref="BatchSize"/> rows, which sets the noise of the step.
     /// </summary>
-    public int GaussNewtonBatchSize { get; set; } = 500;
+    public int GaussNewtonBatchSize { get; set; } = 1500;
     /// <summary>α is multiplied by this after every pass over the data (the authors used 0.9).</summary>
     public double LearningRateDecay { get; set; } = 0.8;
     /// <summary>Rows per minibatch of X (and of each of Z₁, Z₂).</summary>
@@ -89,7 +89,7 @@ public sealed class RandomFeatureWganOptions
     /// <summary>Rows of data and of latents on which the exact J is evaluated.</summary>
     public int EvaluationSampleSize { get; set; } = 50_000;
     /// <summary>Log L (minibatch) every this many steps, and J on the evaluation sample.</summary>
-    public int LogEvery { get; set; } = 100;
+    public int LogEvery { get; set; } = 25;
     /// <summary>Seed of every random draw (features, init, batches, latents); null: drawn from the MLContext seed.</summary>
     public int? Seed { get; set; }
     public IProgress<TrainingStep>? Progress { get; set; }

@@ -18,6 +18,14 @@ internal static class ActivationFunctions
         _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
     };
 
+    /// <summary>The activation applied in place: for fresh temporaries (an addmm output), saving one allocation and pass.</summary>
+    public static Tensor ApplyInPlace(this Activation a, Tensor x) => a switch
+    {
+        Activation.Sigmoid => x.sigmoid_(),
+        Activation.Tanh => x.tanh_(),
+        _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
+    };
+
     /// <summary>σ′ expressed through the activation value s = σ(x): s(1−s) for sigmoid, 1−s² for tanh.</summary>
     public static Tensor DerivativeFromValue(this Activation a, Tensor s) => a switch
     {

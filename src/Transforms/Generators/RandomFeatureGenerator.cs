@@ -52,7 +52,7 @@ public sealed class RandomFeatureGenerator : GeneratorModule
 
     /// <summary>The random features as [B, n, Ng − n]: entry (b, j, i) is coordinate j of φ_{n+i}(z_b).</summary>
     public Tensor RandomFeatures(Tensor z) =>
-        Activation.Apply(torch.addmm(bias, z, weight, 1, 1)).view(z.shape[0], Dimension, Width - Dimension);
+        Activation.ApplyInPlace(torch.addmm(bias, z, weight, 1, 1)).view(z.shape[0], Dimension, Width - Dimension);
 
     /// <summary>g_θ(z) from precomputed <see cref="RandomFeatures"/>: [B, n].</summary>
     public Tensor FromFeatures(Tensor features) =>

@@ -15,7 +15,8 @@ public sealed class RandomFeatureObjectiveTests
         var d = new RandomFeatureDiscriminator(n, nd, dAct, weightScale: 1.0, etaScale: 0, seed: 12);
         g.to(ScalarType.Float64);
         d.to(ScalarType.Float64);
-        return new RandomFeatureWganObjective(g, d);
+        // A tiny feature block (8 latent rows, 23 data rows per chunk) so every sum below spans several chunks.
+        return new RandomFeatureWganObjective(g, d, featureBlockFloats: 8 * n * (ng - n) + 1);
     }
 
     /// <summary>J computed by hand from the definitions: ½‖mean_b Ψ(x_b) − mean_b Ψ(Σ_i θ_i φ_i(z_b))‖².</summary>
@@ -95,7 +96,7 @@ public sealed class RandomFeatureObjectiveTests
     {
         var o = Make(gAct, dAct);
         var gen = new torch.Generator(6);
-        var z = randn(2 * RandomFeatureWganObjective.ChunkRows + 5, 3, generator: gen, dtype: ScalarType.Float64); // spans three chunks
+        var z = randn(2 * o.LatentChunkRows + 5, 3, generator: gen, dtype: ScalarType.Float64); // spans three chunks
         var jacobian = o.GeneratedPsiJacobian(z);
         CollectionAssert.AreEqual(new long[] { 7, 12 }, jacobian.shape);
         var theta = o.Generator.Theta;
