@@ -39,7 +39,9 @@ public static class TorchNative
         // A tiny computation forces the native library and its dependencies to load.
         using var t = torch.ones(2);
         float sum = t.sum().item<float>();
-        return sum == 2f ? null : new TorchNativeException($"libtorch loaded but computed 1+1 = {sum}.", null);
+        if (sum != 2f) return new TorchNativeException($"libtorch loaded but computed 1+1 = {sum}.", null);
+        OneDnn.ApplyPolicy(); // wrong float32 deconvolutions on some CPUs: see OneDnn
+        return null;
     }
 
     /// <summary>Turns TorchSharp's load failure into an actionable message (public for tests).</summary>
