@@ -21,6 +21,7 @@ string[] families = args.Length > 3 ? args[3..] : ["wgan-gp", "js"];
 const int K = 64, Batch = 64, Latent = 100, Pool = 1024;
 long[] shape = [1, 28, 28];
 torch.set_num_threads(threads);
+MlGan.Transforms.Native.TorchNative.EnsureAvailable(); // MlGan's oneDNN policy for both "mlgan" and "raw"
 
 var images = torch.rand([Pool, .. shape], generator: new torch.Generator(7)) * 2 - 1;
 foreach (var family in families)

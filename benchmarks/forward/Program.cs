@@ -11,6 +11,7 @@ using TorchSharp;
 
 string outDir = Environment.GetEnvironmentVariable("OUT_DIR") ?? "out/forward";
 Directory.CreateDirectory(outDir);
+MlGan.Transforms.Native.TorchNative.EnsureAvailable(); // MlGan's oneDNN policy (see OneDnn)
 double budget = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 0.5; // seconds per measurement
 var image = new long[] { 1, 28, 28 };
 var generators = new (string Name, GeneratorModule Module)[]

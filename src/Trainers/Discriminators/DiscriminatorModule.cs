@@ -10,7 +10,7 @@ namespace MlGan.Trainers.Discriminators;
 /// </summary>
 public abstract class DiscriminatorModule : nn.Module<Tensor, Tensor>
 {
-    protected DiscriminatorModule(string name, long[] inputShape) : base(name)
+    protected DiscriminatorModule(string name, long[] inputShape) : base(MlGan.Transforms.Native.TorchNative.Gate(name))
     {
         ArgumentNullException.ThrowIfNull(inputShape);
         if (inputShape.Length == 0 || inputShape.Any(d => d <= 0))

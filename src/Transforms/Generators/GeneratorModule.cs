@@ -9,7 +9,7 @@ namespace MlGan.Transforms.Generators;
 /// </summary>
 public abstract class GeneratorModule : nn.Module<Tensor, Tensor>
 {
-    protected GeneratorModule(string name, int latentDimension, long[] outputShape) : base(name)
+    protected GeneratorModule(string name, int latentDimension, long[] outputShape) : base(Native.TorchNative.Gate(name))
     {
         Guard.Positive(latentDimension, nameof(latentDimension));
         LatentDimension = latentDimension;

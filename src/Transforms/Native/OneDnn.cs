@@ -1,20 +1,45 @@
 using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace MlGan.Transforms.Native;
 
+/// <summary>What MlGan decided about libtorch's oneDNN when libtorch loaded.</summary>
+public enum OneDnnDecision
+{
+    /// <summary>libtorch is not loaded yet.</summary>
+    NotDecided,
+    /// <summary>The probe computed correctly: oneDNN stays on (it is about 3× faster for DCGAN steps).</summary>
+    KeptAfterProbe,
+    /// <summary>The probe computed wrong float32 convolutions: oneDNN was turned off for this process.</summary>
+    TurnedOffAfterProbe,
+    /// <summary><c>MLGAN_ONEDNN=1</c>: kept on without probing.</summary>
+    KeptByRequest,
+    /// <summary><c>MLGAN_ONEDNN=0</c>: turned off without probing.</summary>
+    TurnedOffByRequest,
+    /// <summary>This libtorch does not export the switch; left as it is.</summary>
+    Unreachable,
+}
+
 /// <summary>
 /// libtorch 2.10's oneDNN (mkldnn) path returns wrong float32 transposed convolutions and convolution input
-/// gradients on AVX-512 AMD EPYC hosts — on our build box 28 of 31 probed shapes were off by 15–100 % or NaN,
-/// including the DCGAN generator's layers and the critic's gradient-penalty backward — while ATen's own kernels
-/// and float64 are right. No environment variable of oneDNN, MKL or ATen changed that; turning oneDNN off in
-/// libtorch's global context did. <see cref="TorchNative"/> therefore turns it off when libtorch loads, unless
-/// the environment variable <c>MLGAN_ONEDNN=1</c> asks to keep it. TorchSharp exposes no switch, so this calls
-/// libtorch's exported C++ accessors (at::globalContext(), Context::setUserEnabledMkldnn) directly.
+/// gradients on some AVX-512 AMD EPYC hosts — on our build box 28 of 31 probed shapes were off by 15–100 % or NaN,
+/// which breaks the DCGAN generator and the critic's backward (gradient penalty, every conv layer below the top) —
+/// while ATen's own kernels and float64 are right. No environment variable of oneDNN, MKL or ATen changed that;
+/// turning oneDNN off in libtorch's global context did. So when libtorch loads, <see cref="TorchNative"/> runs a
+/// small probe (float32 vs float64 on shapes that failed there, seeded by its own generator: the global RNG is not
+/// touched) and turns oneDNN off only if the probe disagrees. <c>MLGAN_ONEDNN=1</c> / <c>0</c> skips the probe and
+/// keeps / turns it off. TorchSharp exposes no switch, so this calls libtorch's exported C++ accessors
+/// (at::globalContext(), Context::setUserEnabledMkldnn) directly.
 /// </summary>
 public static class OneDnn
 {
-    /// <summary>The environment variable that keeps oneDNN on (value 1).</summary>
-    public const string KeepVariable = "MLGAN_ONEDNN";
+    /// <summary>The environment variable that overrides the probe: 1 keeps oneDNN, 0 turns it off.</summary>
+    public const string OverrideVariable = "MLGAN_ONEDNN";
+
+    /// <summary>What was decided when libtorch loaded.</summary>
+    public static OneDnnDecision Decision { get; private set; } = OneDnnDecision.NotDecided;
 
     /// <summary>Whether libtorch will use oneDNN for CPU convolutions; null when the switch cannot be reached.</summary>
     public static bool? Enabled
@@ -26,16 +51,63 @@ public static class OneDnn
         }
     }
 
-    /// <summary>Turns oneDNN off unless <see cref="KeepVariable"/> is 1; returns the resulting state (null: unreachable).</summary>
-    internal static bool? ApplyPolicy()
+    /// <summary>
+    /// True when float32 transposed convolutions and conv2d input gradients agree with float64 (relative 1e-4) on
+    /// the shapes that came out wrong under the broken oneDNN, with whatever backend is on now.
+    /// </summary>
+    public static bool ConvolutionsAgreeWithFloat64()
     {
-        if (Environment.GetEnvironmentVariable(KeepVariable) == "1") return Enabled;
+        using var scope = NewDisposeScope();
+        using var grad = torch.enable_grad(); // the first load may happen inside a caller's no_grad()
+        var gen = new torch.Generator(20261201);
+        foreach (var (cin, cout, size, stride, pad, kernel) in new[] { (4L, 3L, 5L, 1L, 0L, 3L), (1L, 8L, 6L, 1L, 0L, 4L), (4L, 3L, 5L, 2L, 1L, 5L) })
+        {
+            long[] s = [stride, stride], p = [pad, pad];
+            var x = randn(2, cin, size, size, generator: gen);
+            var w = randn(cin, cout, kernel, kernel, generator: gen);
+            if (!Agree(F.conv_transpose2d(x, w, strides: s, padding: p),
+                       F.conv_transpose2d(x.to(ScalarType.Float64), w.to(ScalarType.Float64), strides: s, padding: p)))
+                return false;
+            var wc = randn(cout, cin, kernel, kernel, generator: gen);
+            var x32 = x.detach().requires_grad_(true);
+            var x64 = x.detach().to(ScalarType.Float64).requires_grad_(true);
+            F.conv2d(x32, wc, strides: s, padding: p).square().sum().backward();
+            F.conv2d(x64, wc.to(ScalarType.Float64), strides: s, padding: p).square().sum().backward();
+            if (!Agree(x32.grad!, x64.grad!)) return false;
+        }
+        return true;
+    }
+
+    private static bool Agree(Tensor value, Tensor reference)
+    {
+        double error = (value.to(ScalarType.Float64) - reference).abs().max().ToDouble();
+        return error <= 1e-4 * reference.abs().max().ToDouble(); // false for NaN too
+    }
+
+    /// <summary>Applies the policy once, right after libtorch loaded (called by <see cref="TorchNative"/>).</summary>
+    internal static void Decide()
+    {
         try
         {
-            SetUserEnabledMkldnn(GlobalContext(), false);
-            return UserEnabledMkldnn(GlobalContext());
+            Decision = Environment.GetEnvironmentVariable(OverrideVariable) switch
+            {
+                "1" => Set(true, OneDnnDecision.KeptByRequest),
+                "0" => Set(false, OneDnnDecision.TurnedOffByRequest),
+                _ => UserEnabledMkldnn(GlobalContext()) && !ConvolutionsAgreeWithFloat64()
+                    ? Set(false, OneDnnDecision.TurnedOffAfterProbe)
+                    : OneDnnDecision.KeptAfterProbe,
+            };
         }
-        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException) { return null; }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            Decision = OneDnnDecision.Unreachable;
+        }
+    }
+
+    private static OneDnnDecision Set(bool enabled, OneDnnDecision decision)
+    {
+        SetUserEnabledMkldnn(GlobalContext(), enabled);
+        return decision;
     }
 
     private const string LibTorchCpu = "libtorch_cpu.so";

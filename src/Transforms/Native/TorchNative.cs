@@ -21,6 +21,16 @@ public static class TorchNative
         if (LoadFailure.Value is { } failure) throw failure;
     }
 
+    /// <summary>
+    /// <see cref="EnsureAvailable"/> in an expression, for base-constructor calls: every MlGan network passes its
+    /// name through this, so libtorch loads (under <see cref="OneDnn"/>'s policy) before any module is built.
+    /// </summary>
+    public static string Gate(string name)
+    {
+        EnsureAvailable();
+        return name;
+    }
+
     private static Exception? TryLoad()
     {
         try
@@ -40,7 +50,7 @@ public static class TorchNative
         using var t = torch.ones(2);
         float sum = t.sum().item<float>();
         if (sum != 2f) return new TorchNativeException($"libtorch loaded but computed 1+1 = {sum}.", null);
-        OneDnn.ApplyPolicy(); // wrong float32 deconvolutions on some CPUs: see OneDnn
+        OneDnn.Decide(); // wrong float32 deconvolutions on some CPUs: see OneDnn
         return null;
     }
 
