@@ -89,14 +89,18 @@ public static class RandomFeatureWganCatalogExtensions
     public static RandomFeatureWganTrainer RandomFeatureWgan(this GanTrainersCatalog catalog, RandomFeatureWganOptions? options = null) =>
         new(Guard.NotNull(catalog, nameof(catalog)), options ?? new RandomFeatureWganOptions());
 
+    /// <summary>The common knobs; everything else (and <paramref name="steps"/> when null) keeps the options' defaults.</summary>
     public static RandomFeatureWganTrainer RandomFeatureWgan(this GanTrainersCatalog catalog, int generatorWidth, int discriminatorWidth,
-        int latentDimension = 2, int steps = 2000, string featureColumnName = GanDataCatalog.FeaturesColumn) =>
-        catalog.RandomFeatureWgan(new RandomFeatureWganOptions
+        int latentDimension = 2, int? steps = null, string featureColumnName = GanDataCatalog.FeaturesColumn)
+    {
+        var options = new RandomFeatureWganOptions
         {
             GeneratorWidth = generatorWidth,
             DiscriminatorWidth = discriminatorWidth,
             LatentDimension = latentDimension,
-            Steps = steps,
             FeatureColumnName = featureColumnName,
-        });
+        };
+        if (steps is { } s) options.Steps = s;
+        return catalog.RandomFeatureWgan(options);
+    }
 }
