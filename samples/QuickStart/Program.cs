@@ -37,6 +37,7 @@ if (options.Optimizer is { } opt) trainerOptions.Optimizer = opt;
 if (options.Decay is { } decay) trainerOptions.LearningRateDecay = decay;
 if (options.DiscriminatorScale is { } dScale) trainerOptions.DiscriminatorWeightScale = dScale;
 if (options.Damping is { } damping) trainerOptions.GaussNewtonDamping = damping;
+if (options.DampingDecay is { } dampingDecay) trainerOptions.GaussNewtonDampingDecay = dampingDecay;
 if (options.LogEvery is { } logEvery) trainerOptions.LogEvery = logEvery;
 if (options.GeneratorScale is { } gScale) { trainerOptions.GeneratorWeightScale = gScale; trainerOptions.GeneratorBiasScale = gScale; }
 if (options.EvaluationSize is { } evalSize) trainerOptions.EvaluationSampleSize = evalSize;
@@ -44,7 +45,7 @@ if (options.JacobianBatch is { } jBatch) trainerOptions.GaussNewtonBatchSize = j
 var trainer = ml.Gan().Trainers.RandomFeatureWgan(trainerOptions);
 AnsiConsole.MarkupLine($"[bold]Random-feature WGAN[/] Ng={trainerOptions.GeneratorWidth} Nd={trainerOptions.DiscriminatorWidth} " +
                        $"batch={trainerOptions.BatchSize} steps={trainerOptions.Steps} θ-step={trainerOptions.Optimizer} α={trainerOptions.LearningRate}" +
-                       (trainerOptions.Optimizer == ThetaOptimizer.GaussNewton ? $" λ={trainerOptions.GaussNewtonDamping} D-rows={trainerOptions.GaussNewtonBatchSize}" : ""));
+                       (trainerOptions.Optimizer == ThetaOptimizer.GaussNewton ? $" λ={trainerOptions.GaussNewtonDamping} (×{trainerOptions.GaussNewtonDampingDecay}/pass) D-rows={trainerOptions.GaussNewtonBatchSize}" : ""));
 GeneratorTransformer generator = null!;
 double? jLast = null;
 AnsiConsole.Progress()
@@ -97,7 +98,7 @@ internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 }
 
 internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int Seed, string Out,
-    double? LearningRate = null, int? Batch = null, ThetaOptimizer? Optimizer = null, double? Decay = null, double? DiscriminatorScale = null, double? Damping = null, int? LogEvery = null, int? JacobianBatch = null, int? EvaluationSize = null, double? GeneratorScale = null)
+    double? LearningRate = null, int? Batch = null, ThetaOptimizer? Optimizer = null, double? Decay = null, double? DiscriminatorScale = null, double? Damping = null, int? LogEvery = null, int? JacobianBatch = null, int? EvaluationSize = null, double? GeneratorScale = null, double? DampingDecay = null)
 {
     public static QuickStartArgs Parse(string[] args)
     {
@@ -123,7 +124,8 @@ internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int See
                 "--gn-batch" => a with { JacobianBatch = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--log-every" => a with { LogEvery = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--damping" => a with { Damping = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out, --lr, --batch, --optimizer sgd|adam|gaussnewton, --decay, --d-scale, --damping, --gn-batch, --eval-size, --g-scale, --log-every."),
+                "--damping-decay" => a with { DampingDecay = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out, --lr, --batch, --optimizer sgd|adam|gaussnewton, --decay, --d-scale, --damping, --damping-decay, --gn-batch, --eval-size, --g-scale, --log-every."),
             };
         }
         return a;

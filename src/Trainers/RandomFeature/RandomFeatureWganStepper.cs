@@ -102,14 +102,29 @@ internal sealed class RandomFeatureWganStepper : IGanStepper, IDisposable
         return new double?[] { miniL, EvaluationJ(), gradientL.norm().ToDouble(), alpha, _batches.Epoch };
     }
 
-    /// <summary>Dᵀ(DDᵀ + λ·mean diag·I)⁻¹η: the minimum-norm δ with D δ ≈ η, damped (the [Nd, Nd] system is SPD).</summary>
+    /// <summary>λ of this pass: <see cref="RandomFeatureWganOptions.GaussNewtonDamping"/> × decay^epoch, floored.</summary>
+    public double Damping => Math.Max(RandomFeatureWganOptions.MinimumGaussNewtonDamping,
+        _options.GaussNewtonDamping * Math.Pow(_options.GaussNewtonDampingDecay, _batches.Epoch));
+
+    /// <summary>
+    /// Dᵀ(DDᵀ + λ·mean diag·I)⁻¹η: the minimum-norm δ with D δ ≈ η, damped (the [Nd, Nd] system is SPD). If rounding
+    /// leaves the float32 system not positive definite, λ grows ×10 until the factorisation succeeds.
+    /// </summary>
     private Tensor GaussNewtonStep(Tensor jacobian, Tensor eta)
     {
         using var scope = NewDisposeScope();
         var gram = jacobian.matmul(jacobian.t());
-        var damping = _options.GaussNewtonDamping * gram.diagonal().mean().ToDouble();
-        gram.diagonal().add_(damping);
-        var factor = linalg.cholesky(gram);
+        double meanDiagonal = gram.diagonal().mean().ToDouble();
+        Tensor? factor = null;
+        for (double damping = Damping; factor is null; damping *= 10)
+        {
+            if (damping > 1)
+                throw new InvalidOperationException("The Gauss–Newton system stayed singular at damping 1; J has no usable curvature here.");
+            var damped = gram.clone();
+            damped.diagonal().add_(damping * meanDiagonal);
+            var (lower, info) = linalg.cholesky_ex(damped);
+            if (info.item<int>() == 0) factor = lower;
+        }
         var solution = cholesky_solve(eta.unsqueeze(1), factor).squeeze(1);
         return jacobian.t().matmul(solution).MoveToOuterDisposeScope();
     }

@@ -104,6 +104,8 @@ public sealed class RandomFeatureWganTrainerTests
         Throws("LearningRate", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { LearningRate = 0 }));
         Throws("LearningRate", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { LearningRate = double.NaN }));
         Throws("GaussNewtonDamping", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GaussNewtonDamping = 0 }));
+        Throws("GaussNewtonDampingDecay", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GaussNewtonDampingDecay = 0 }));
+        Throws("GaussNewtonDampingDecay", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GaussNewtonDampingDecay = 1.5 }));
         Throws("GaussNewtonBatchSize", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GaussNewtonBatchSize = 0 }));
         Throws("GeneratorWidth", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { GeneratorWidth = 2 }).Fit(ring));
         Throws("Could not find input column 'Pixels'", () => ml.Gan().Trainers.RandomFeatureWgan(new RandomFeatureWganOptions { FeatureColumnName = "Pixels" }).Fit(ring));
