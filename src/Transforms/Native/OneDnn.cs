@@ -63,12 +63,12 @@ public static class OneDnn
         foreach (var (cin, cout, size, stride, pad, kernel) in new[] { (4L, 3L, 5L, 1L, 0L, 3L), (1L, 8L, 6L, 1L, 0L, 4L), (4L, 3L, 5L, 2L, 1L, 5L) })
         {
             long[] s = [stride, stride], p = [pad, pad];
-            var x = randn(2, cin, size, size, generator: gen);
-            var w = randn(cin, cout, kernel, kernel, generator: gen);
+            var x = randn(2, cin, size, size, dtype: ScalarType.Float32, generator: gen); // float32 whatever the default dtype
+            var w = randn(cin, cout, kernel, kernel, dtype: ScalarType.Float32, generator: gen);
             if (!Agree(F.conv_transpose2d(x, w, strides: s, padding: p),
                        F.conv_transpose2d(x.to(ScalarType.Float64), w.to(ScalarType.Float64), strides: s, padding: p)))
                 return false;
-            var wc = randn(cout, cin, kernel, kernel, generator: gen);
+            var wc = randn(cout, cin, kernel, kernel, dtype: ScalarType.Float32, generator: gen);
             var x32 = x.detach().requires_grad_(true);
             var x64 = x.detach().to(ScalarType.Float64).requires_grad_(true);
             F.conv2d(x32, wc, strides: s, padding: p).square().sum().backward();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MlGan.Transforms.Native;
 
@@ -47,7 +48,7 @@ public static class TorchNative
     private static Exception? Probe()
     {
         // A tiny computation forces the native library and its dependencies to load.
-        using var t = torch.ones(2);
+        using var t = torch.ones(2, dtype: ScalarType.Float32); // explicit: callers may have changed the default dtype
         float sum = t.sum().item<float>();
         if (sum != 2f) return new TorchNativeException($"libtorch loaded but computed 1+1 = {sum}.", null);
         OneDnn.Decide(); // wrong float32 deconvolutions on some CPUs: see OneDnn
