@@ -9,15 +9,26 @@ namespace MlGan.Transforms.Tests;
 public sealed class OneDnnTests
 {
     [TestMethod]
-    public void LoadingLibTorchProbesOneDnnAndTurnsItOffOnlyWhenTheProbeFails()
+    public void LoadingLibTorchAppliesTheOneDnnPolicy()
     {
         TorchNative.EnsureAvailable();
-        if (Environment.GetEnvironmentVariable(OneDnn.OverrideVariable) is "0" or "1")
-            Assert.Inconclusive("MLGAN_ONEDNN overrides the probe.");
-        Assert.IsTrue(OneDnn.Decision is OneDnnDecision.KeptAfterProbe or OneDnnDecision.TurnedOffAfterProbe, OneDnn.Decision.ToString());
-        Assert.AreEqual(OneDnn.Decision == OneDnnDecision.KeptAfterProbe, OneDnn.Enabled);
-        // Whatever was decided, the backend now in use passes the probe.
-        Assert.IsTrue(OneDnn.ConvolutionsAgreeWithFloat64());
+        switch (Environment.GetEnvironmentVariable(OneDnn.OverrideVariable))
+        {
+            case "1":
+                Assert.AreEqual(OneDnnDecision.KeptByRequest, OneDnn.Decision);
+                Assert.AreEqual(true, OneDnn.Enabled);
+                break;
+            case "0":
+                Assert.AreEqual(OneDnnDecision.TurnedOffByRequest, OneDnn.Decision);
+                Assert.AreEqual(false, OneDnn.Enabled);
+                break;
+            default:
+                Assert.IsTrue(OneDnn.Decision is OneDnnDecision.KeptAfterProbe or OneDnnDecision.TurnedOffAfterProbe, OneDnn.Decision.ToString());
+                Assert.AreEqual(OneDnn.Decision == OneDnnDecision.KeptAfterProbe, OneDnn.Enabled);
+                // Whatever the probe decided, the backend now in use passes it.
+                Assert.IsTrue(OneDnn.ConvolutionsAgreeWithFloat64());
+                break;
+        }
     }
 
     /// <summary>
