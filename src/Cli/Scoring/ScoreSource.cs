@@ -1,34 +1,37 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MlGan.Cli.Serving;
 using MlGan.Evaluation;
 using MlGan.Evaluation.IO;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
+using MlGan.Transforms.Data.Images;
 
 namespace MlGan.Cli.Scoring;
 
 /// <summary>
-/// One side of <c>mlgan score</c>: sample rows (CSV, Fashion-MNIST, a synthetic target, or drawn from a
-/// generator ONNX file) or cached feature statistics (FID only). <see cref="Mixture"/> is set when the
-/// source is a named Gaussian-mixture target, so the mode metrics need no extra flag.
+/// One side of <c>mlgan score</c> / the data of <c>mlgan stats</c>: sample rows (CSV, Fashion-MNIST, a synthetic
+/// target, or drawn from a generator ONNX file), images (a folder or a .zip, streamed), or cached feature statistics
+/// (an MlGan statistics file or a pytorch-fid / clean-fid <c>.npz</c>: FID only). <see cref="Mixture"/> is set when the
+/// source is a named Gaussian-mixture target, so the mode metrics need no extra flag. Exactly one of
+/// <see cref="Rows"/>, <see cref="Images"/> and <see cref="Statistics"/> is set.
 /// </summary>
-internal sealed record ScoreSource(string Description, float[][]? Rows, FeatureStatistics? Statistics, GaussianMixture? Mixture)
+internal sealed record ScoreSource(string Description, float[][]? Rows, ImageCollection? Images, FeatureStatistics? Statistics, GaussianMixture? Mixture,
+    int? ImageLimit = null) : IDisposable
 {
-    public const string Syntax = "PATH.csv | csv:PATH | fashion-mnist[:train|:test] | " +
-        "ring8 | grid25 | two-cluster | two-moons | GENERATOR.onnx | STATS (from mlgan stats)";
+    public const string Syntax = "PATH.csv | csv:PATH | fashion-mnist[:train|:test] | ring8 | grid25 | two-cluster | two-moons | " +
+        "IMAGE_DIR | IMAGES.zip | GENERATOR.onnx | STATS (from mlgan stats) | STATS.npz (mu, sigma)";
 
     public const int DefaultGeneratedCount = 10_000;
 
     /// <summary>
-    /// Resolves <paramref name="spec"/>. <paramref name="count"/> caps rows read from data and is the number of
+    /// Resolves <paramref name="spec"/>. <paramref name="count"/> caps rows and images read from data and is the number of
     /// samples drawn from a generator or synthetic target (default 10,000); <paramref name="seed"/> seeds those draws.
     /// </summary>
     public static ScoreSource Load(string spec, int? count, int seed, string? fashionMnistDirectory)
     {
         if (string.IsNullOrWhiteSpace(spec)) throw new ArgumentException($"Empty data source; expected {Syntax}.", nameof(spec));
         string lower = spec.ToLowerInvariant();
-        if (lower.StartsWith("fashion-mnist", StringComparison.Ordinal))
+        if (lower.StartsWith("fashion-mnist", StringComparison.Ordinal) && !File.Exists(spec) && !Directory.Exists(spec))
         {
             var split = lower switch
             {
@@ -37,41 +40,56 @@ internal sealed record ScoreSource(string Description, float[][]? Rows, FeatureS
                 _ => throw new ArgumentException($"Unknown data source '{spec}'; expected {Syntax}.", nameof(spec)),
             };
             var images = FashionMnist.Load(fashionMnistDirectory, split, PixelRange.MinusOneToOne, count).Images;
-            return new ScoreSource($"{spec} ({images.Length} images)", images, null, null);
+            return FromRows($"{spec} ({images.Length} images)", images);
         }
-        if (SyntheticTargets.Names.Contains(lower) && !File.Exists(spec))
+        if (SyntheticTargets.Names.Contains(lower) && !File.Exists(spec) && !Directory.Exists(spec))
         {
             var ml = new MLContext(seed);
             var view = SyntheticTargets.ByName(ml.Gan().Data, lower, count ?? DefaultGeneratedCount, seed);
             var rows = view.GetColumn<float[]>(GanDataCatalog.FeaturesColumn).ToArray();
-            return new ScoreSource($"{lower} ({rows.Length} samples, seed {seed})", rows, null, SyntheticTargets.MixtureOf(lower));
+            return new ScoreSource($"{lower} ({rows.Length} samples, seed {seed})", rows, null, null, SyntheticTargets.MixtureOf(lower));
         }
         if (lower.StartsWith("csv:", StringComparison.Ordinal) || lower.EndsWith(".csv", StringComparison.Ordinal))
         {
             var rows = FeatureSource.Load(lower.StartsWith("csv:", StringComparison.Ordinal) ? spec : "csv:" + spec);
             if (count is { } c && rows.Length > c) rows = rows[..c];
-            return new ScoreSource($"{spec} ({rows.Length} rows)", rows, null, null);
+            return FromRows($"{spec} ({rows.Length} rows)", rows);
         }
-        if (!File.Exists(spec)) throw new FileNotFoundException($"Data source '{spec}' is neither a file nor a known name; expected {Syntax}.", spec);
+        if (Directory.Exists(spec) || lower.EndsWith(".zip", StringComparison.Ordinal) && File.Exists(spec))
+        {
+            var images = ImageCollection.Open(spec);
+            return count is { } c && c < images.Count
+                ? new ScoreSource($"{spec} (first {c} of {images.Count} images)", null, images, null, null, c)
+                : new ScoreSource($"{spec} ({images.Count} images)", null, images, null, null);
+        }
+        if (!File.Exists(spec)) throw new FileNotFoundException($"Data source '{spec}' is neither a file, a folder nor a known name; expected {Syntax}.", spec);
         if (lower.EndsWith(".onnx", StringComparison.Ordinal))
         {
             using var generator = new OnnxGenerator(spec);
             int n = count ?? DefaultGeneratedCount;
             var rows = generator.Generate(generator.SampleLatent(n, seed));
-            return new ScoreSource($"{Path.GetFileName(spec)} ({n} samples, {generator.Metadata.LatentDistribution} latent {generator.LatentDimension}, seed {seed})", rows, null, null);
+            return FromRows($"{Path.GetFileName(spec)} ({n} samples, {generator.Metadata.LatentDistribution} latent {generator.LatentDimension}, seed {seed})", rows);
         }
         if (IsStatisticsFile(spec))
         {
             var stats = FeatureStatistics.Load(spec);
-            return new ScoreSource($"{Path.GetFileName(spec)} (statistics of {stats.Count} samples × {stats.Dimension} features)", null, stats, null);
+            string n = stats.HasCount ? $"{stats.Count} samples" : "unknown count";
+            return new ScoreSource($"{Path.GetFileName(spec)} (statistics of {n} × {stats.Dimension} features)", null, null, stats, null);
         }
-        throw new ArgumentException($"Cannot tell what '{spec}' is (not .csv, .onnx, nor an MlGan statistics file); expected {Syntax}.", nameof(spec));
+        throw new ArgumentException($"Cannot tell what '{spec}' is (not .csv, .onnx, .zip of images, an image folder, .npz, nor an MlGan statistics file); expected {Syntax}.", nameof(spec));
     }
 
-    private static bool IsStatisticsFile(string path)
+    private static ScoreSource FromRows(string description, float[][] rows) => new(description, rows, null, null, null);
+
+    /// <summary>MlGan statistics ("MLGANFS") or a NumPy archive (a zip holding .npy entries).</summary>
+    internal static bool IsStatisticsFile(string path)
     {
         Span<byte> head = stackalloc byte[8];
-        using var stream = File.OpenRead(path);
-        return stream.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual("MLGANFS\0"u8);
+        using (var stream = File.OpenRead(path))
+            if (stream.ReadAtLeast(head, 8, throwOnEndOfStream: false) < 4) return false;
+        if (head.SequenceEqual("MLGANFS\0"u8)) return true;
+        return head[..4].SequenceEqual("PK\u0003\u0004"u8) && path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase);
     }
+
+    public void Dispose() => Images?.Dispose();
 }

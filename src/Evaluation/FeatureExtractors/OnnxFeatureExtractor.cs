@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
 
 namespace MlGan.Evaluation.FeatureExtractors;
@@ -29,9 +30,12 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     public OnnxFeatureExtractor(byte[] model, OnnxFeatureExtractorOptions? options = null, string source = "<model>")
     {
         ArgumentNullException.ThrowIfNull(model);
-        _options = options ?? new OnnxFeatureExtractorOptions();
+        var given = options ?? new OnnxFeatureExtractorOptions();
+        _options = given.Resolved();
         CheckOptions(_options);
         Name = source;
+        Sha256 = Convert.ToHexString(SHA256.HashData(model)).ToLowerInvariant();
+        Preprocessing = Describe(given.Preprocessing, _options);
         try
         {
             _session = new InferenceSession(model);
@@ -46,6 +50,7 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
             (_featuresName, _) = CheckOutput(_options.FeaturesOutputName ?? _session.OutputNames[0], nameof(OnnxFeatureExtractorOptions.FeaturesOutputName), source, exactRank: null);
             if (_options.ClassScoresOutputName is { } scores)
                 (_scoresName, _) = CheckOutput(scores, nameof(OnnxFeatureExtractorOptions.ClassScoresOutputName), source, exactRank: 2);
+            if (given.Preprocessing == FeaturePreprocessing.PytorchFid) CheckPytorchFidInput(source);
             long channels = InputShape[1];
             foreach (var (values, option) in new[] { (_options.Scale, nameof(_options.Scale)), (_options.Shift, nameof(_options.Shift)) })
                 if (values is not null && values.Length != 1 && channels > 0 && values.Length != channels)
@@ -59,13 +64,16 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     }
 
     /// <summary>MlGan's Fashion-MNIST feature net (models/fashion-mnist-features.onnx, embedded): 784-pixel samples in [-1, 1] → 128-d features and 10 logits.</summary>
-    public static OnnxFeatureExtractor FashionMnist()
+    public static OnnxFeatureExtractor FashionMnist() => FashionMnist(FashionMnistOptions());
+
+    /// <summary>The shipped Fashion-MNIST net with other options (e.g. Scale 2, Shift −1 for images in [0, 1]).</summary>
+    public static OnnxFeatureExtractor FashionMnist(OnnxFeatureExtractorOptions options)
     {
         using var stream = typeof(OnnxFeatureExtractor).Assembly.GetManifestResourceStream(FashionMnistResource)
             ?? throw new InvalidOperationException($"The embedded resource '{FashionMnistResource}' is missing from {typeof(OnnxFeatureExtractor).Assembly.GetName().Name}.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return new OnnxFeatureExtractor(buffer.ToArray(), FashionMnistOptions(), "fashion-mnist-features.onnx");
+        return new OnnxFeatureExtractor(buffer.ToArray(), options, "fashion-mnist-features.onnx");
     }
 
     /// <summary>The input and output names of MlGan's feature nets (see models/README.md).</summary>
@@ -78,6 +86,21 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     };
 
     public string Name { get; }
+
+    /// <summary>SHA-256 (lower-case hex) of the model bytes: which net made a number, for provenance.</summary>
+    public string? Sha256 { get; }
+
+    /// <summary>The preprocessing as provenance records it: "pytorch-fid", "none", or the custom settings.</summary>
+    public string Preprocessing { get; }
+
+    /// <summary>(H, W) every sample is resized to before the net when the options resize to a fixed size; null otherwise.</summary>
+    public (int Height, int Width)? FixedInputSize =>
+        _options.Resize == ResizeMode.Bilinear && InputShape[2] > 0 && InputShape[3] > 0 ? ((int)InputShape[2], (int)InputShape[3])
+        : _options.Resize == ResizeMode.Bilinear && _options.InputSize is { } size ? (size[0], size[1]) : null;
+
+    /// <summary>Channels the net takes (its input's C); null when symbolic.</summary>
+    public int? InputChannels => InputShape[1] > 0 ? (int)InputShape[1] : null;
+
     public ClassScoreKind ClassScores => _scoresName is null ? ClassScoreKind.None : _options.ClassScoreKind;
     public string InputName { get; }
     /// <summary>[N, C, H, W] as the model declares it; -1 where symbolic.</summary>
@@ -195,6 +218,24 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
 
     private static string Describe(NodeMetadata meta) => !meta.IsTensor ? "not a tensor" :
         $"{meta.ElementDataType} of rank {meta.Dimensions.Length} [{string.Join(", ", meta.Dimensions.Select(d => d >= 0 ? d.ToString(CultureInfo.InvariantCulture) : "?"))}]";
+
+    private void CheckPytorchFidInput(string source)
+    {
+        const int side = FeaturePreprocessingNames.PytorchFidSide;
+        bool ok = InputShape[1] is 3 or -1 && InputShape[2] is side or -1 && InputShape[3] is side or -1;
+        if (!ok)
+            throw new InvalidDataException($"'{source}': the pytorch-fid preset feeds [N, 3, {side}, {side}], but input '{InputName}' is [{string.Join(", ", InputShape.Select(d => d >= 0 ? d.ToString(CultureInfo.InvariantCulture) : "?"))}].");
+    }
+
+    private static string Describe(FeaturePreprocessing preset, OnnxFeatureExtractorOptions o)
+    {
+        if (preset == FeaturePreprocessing.PytorchFid) return FeaturePreprocessingNames.PytorchFid;
+        // Resizing to the net's own fixed input is implied by the net (its SHA-256), so it needs no name.
+        if (o.Scale is null && o.Shift is null && o.InputSize is null) return FeaturePreprocessingNames.None;
+        static string List(float[]? v) => v is null ? "-" : string.Join(",", v.Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"custom(resize={o.Resize.ToString().ToLowerInvariant()};size={(o.InputSize is { } s ? $"{s[0]}x{s[1]}" : "input")};scale={List(o.Scale)};shift={List(o.Shift)})");
+    }
 
     private static void CheckOptions(OnnxFeatureExtractorOptions o)
     {

@@ -8,6 +8,14 @@ namespace MlGan.Evaluation.FeatureExtractors;
 /// </summary>
 public sealed class OnnxFeatureExtractorOptions
 {
+    /// <summary>
+    /// A named preset that fixes the resize, input size and normalisation (<see cref="FeaturePreprocessing.PytorchFid"/>);
+    /// with a preset, <see cref="InputSize"/>, <see cref="Scale"/> and <see cref="Shift"/> must stay unset. Default
+    /// <see cref="FeaturePreprocessing.Custom"/> (the options below as set).
+    /// </summary>
+    public FeaturePreprocessing Preprocessing { get; set; } = FeaturePreprocessing.Custom;
+
+
     /// <summary>The image input [N, C, H, W]; null: the model's only input.</summary>
     public string? InputName { get; set; }
 
@@ -37,4 +45,22 @@ public sealed class OnnxFeatureExtractorOptions
 
     /// <summary>Samples per ONNX Runtime call. Default 64.</summary>
     public int BatchSize { get; set; } = 64;
+
+    /// <summary>
+    /// The options a preset stands for (a copy; <see cref="Preprocessing"/> becomes Custom): pytorch-fid =
+    /// bilinear to 299×299, x·2 − 1. Custom options come back unchanged (as a copy).
+    /// </summary>
+    public OnnxFeatureExtractorOptions Resolved()
+    {
+        var copy = (OnnxFeatureExtractorOptions)MemberwiseClone();
+        if (Preprocessing == FeaturePreprocessing.Custom) return copy;
+        if (InputSize is not null || Scale is not null || Shift is not null)
+            throw new ArgumentException($"options.Preprocessing = {Preprocessing} fixes InputSize, Scale and Shift; leave them unset (or use Custom).", "options");
+        copy.Preprocessing = FeaturePreprocessing.Custom;
+        copy.Resize = ResizeMode.Bilinear;
+        copy.InputSize = [FeaturePreprocessingNames.PytorchFidSide, FeaturePreprocessingNames.PytorchFidSide];
+        copy.Scale = [2f];
+        copy.Shift = [-1f];
+        return copy;
+    }
 }
