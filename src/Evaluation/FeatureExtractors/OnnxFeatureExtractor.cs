@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
+using MlGan.Transforms.Data.Images;
 
 namespace MlGan.Evaluation.FeatureExtractors;
 
