@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using MlGan.Transforms;
 using MlGan.Transforms.Native;
 using TorchSharp;
@@ -9,21 +7,30 @@ namespace MlGan.Evaluation;
 
 /// <summary>
 /// First and second moments of a feature set: mean μ, sample covariance Σ (divided by n − 1) and the
-/// sample count n, all in float64. What a Fréchet distance needs, and what is worth caching for a fixed
-/// reference set (<see cref="Save"/> / <see cref="Load"/>).
+/// sample count n, all in float64, with optional <see cref="Provenance"/>. What a Fréchet distance needs,
+/// and what is worth caching for a fixed reference set (<see cref="Save(string)"/> / <see cref="Load"/>, in
+/// MlGan's checksummed format or as a pytorch-fid / clean-fid compatible .npz).
 /// </summary>
+/// <remarks>
+/// The sample count may be unknown (<see cref="UnknownCount"/>): pytorch-fid's and clean-fid's .npz files
+/// carry only μ and Σ. A Fréchet distance does not need n; <see cref="Merge"/> and
+/// <see cref="RunningMoments.FromStatistics"/> do, and refuse such statistics.
+/// </remarks>
 public sealed class FeatureStatistics
 {
-    // File layout (little-endian): magic "MLGANFS\0" | int32 version | int32 d | int64 n |
-    // float64[d] μ | float64[d·d] Σ row-major | SHA-256 of everything before it (32 bytes).
-    private static readonly byte[] Magic = "MLGANFS\0"u8.ToArray();
-    public const int FormatVersion = 1;
-    private const int HeaderBytes = 8 + 4 + 4 + 8, ChecksumBytes = 32;
+    /// <summary>The version <see cref="Save(string)"/> writes; <see cref="Load"/> also reads version 1 (no provenance).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The <see cref="Count"/> of statistics whose sample count is not known (e.g. read from a pytorch-fid .npz).</summary>
+    public const long UnknownCount = 0;
 
     private readonly double[] _mean;
     private readonly double[] _covariance;
 
-    /// <summary>Statistics from given moments; <paramref name="covariance"/> is d × d row-major.</summary>
+    /// <summary>
+    /// Statistics from given moments; <paramref name="covariance"/> is d × d row-major and
+    /// <paramref name="count"/> is ≥ 2, or <see cref="UnknownCount"/> when the moments come without one.
+    /// </summary>
     public FeatureStatistics(double[] mean, double[] covariance, long count)
     {
         Guard.NotNull(mean, nameof(mean));
@@ -33,7 +40,8 @@ public sealed class FeatureStatistics
             throw new ArgumentException(
                 $"covariance has {covariance.LongLength} entries; a {mean.Length}-dimensional mean needs {mean.Length}×{mean.Length} = {(long)mean.Length * mean.Length} (row-major).",
                 nameof(covariance));
-        if (count < 2) throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be ≥ 2 (a sample covariance needs two samples); got {count}.");
+        if (count < 2 && count != UnknownCount)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be ≥ 2 (a sample covariance needs two samples), or UnknownCount (0); got {count}.");
         Guard.AllFinite(mean, nameof(mean));
         Guard.AllFinite(covariance, nameof(covariance));
         _mean = (double[])mean.Clone();
@@ -41,17 +49,23 @@ public sealed class FeatureStatistics
         Count = count;
     }
 
-    // Takes ownership of the arrays (no copy) for internal producers.
-    private FeatureStatistics(double[] mean, double[] covariance, long count, bool _)
+    // Takes ownership of the arrays (no copy) for internal producers, which have checked them.
+    private FeatureStatistics(double[] mean, double[] covariance, long count, StatisticsProvenance? provenance)
     {
         _mean = mean;
         _covariance = covariance;
         Count = count;
+        Provenance = provenance;
     }
 
+    /// <summary>Length d of each feature vector.</summary>
     public int Dimension => _mean.Length;
-    /// <summary>Number of samples the moments were computed from.</summary>
+    /// <summary>Number of samples the moments were computed from; <see cref="UnknownCount"/> (0) when not known.</summary>
     public long Count { get; }
+    /// <summary>Whether <see cref="Count"/> is known (false for statistics imported from pytorch-fid / clean-fid).</summary>
+    public bool HasCount => Count != UnknownCount;
+    /// <summary>Where the statistics came from; null when not recorded (e.g. format version 1 files, foreign .npz).</summary>
+    public StatisticsProvenance? Provenance { get; }
     /// <summary>A copy of μ.</summary>
     public double[] Mean => (double[])_mean.Clone();
     /// <summary>A copy of Σ, d × d row-major.</summary>
@@ -59,6 +73,31 @@ public sealed class FeatureStatistics
 
     internal ReadOnlySpan<double> MeanSpan => _mean;
     internal double[] CovarianceArray => _covariance;
+
+    /// <summary>Wraps checked arrays without copying them (file readers, <see cref="RunningMoments"/>).</summary>
+    internal static FeatureStatistics FromOwnedMoments(double[] mean, double[] covariance, long count, StatisticsProvenance? provenance) =>
+        new(mean, covariance, count, provenance);
+
+    /// <summary>
+    /// The same moments with <paramref name="provenance"/> attached. It must describe <see cref="Dimension"/>
+    /// features, and its <see cref="StatisticsProvenance.Count"/> must equal <see cref="Count"/> or be 0 (then
+    /// it is filled in).
+    /// </summary>
+    public FeatureStatistics WithProvenance(StatisticsProvenance provenance)
+    {
+        Guard.NotNull(provenance, nameof(provenance));
+        return new FeatureStatistics(_mean, _covariance, Count, Stamp(provenance, Dimension, Count, nameof(provenance)));
+    }
+
+    /// <summary>Checks provenance against the moments it is to describe and fills in an unset count.</summary>
+    internal static StatisticsProvenance Stamp(StatisticsProvenance provenance, int dimension, long count, string name)
+    {
+        if (provenance.FeatureDimension != dimension)
+            throw new ArgumentException($"{name} records {provenance.FeatureDimension} features but the statistics have {dimension}.", name);
+        if (provenance.Count == count) return provenance;
+        if (provenance.Count == 0) return provenance with { Count = count };
+        throw new ArgumentException($"{name} records {provenance.Count} samples but the statistics summarise {(count == UnknownCount ? "an unknown number" : count.ToString(System.Globalization.CultureInfo.InvariantCulture))}.", name);
+    }
 
     /// <summary>Moments of the rows of <paramref name="features"/> (n × d, n ≥ 2, all finite).</summary>
     public static FeatureStatistics FromFeatures(float[][] features) => FromFeatures(features, nameof(features));
@@ -92,92 +131,106 @@ public sealed class FeatureStatistics
         var centred = x - mean;
         // One matmul for the covariance; float64 accumulation keeps large-mean features accurate.
         var cov = centred.t().matmul(centred).div_(n - 1);
-        return new FeatureStatistics(mean.data<double>().ToArray(), cov.contiguous().data<double>().ToArray(), n, true);
+        return new FeatureStatistics(mean.data<double>().ToArray(), cov.contiguous().data<double>().ToArray(), n, null);
     }
 
-    /// <summary>Writes the statistics in MlGan's versioned binary format (atomically: temp file + rename).</summary>
-    public void Save(string path)
+    /// <summary>
+    /// Exact statistics of the union of disjoint sample sets from their parts' statistics (through
+    /// <see cref="RunningMoments"/>), e.g. shards computed on different machines. Every part needs a known
+    /// count and the same dimension, and the parts' provenance must be comparable
+    /// (<see cref="StatisticsProvenance.Mismatches"/> empty) and present on all parts or none. The result's
+    /// provenance is the first part's with Count = the total, Shard = null, and Source = the parts' common
+    /// source (their distinct sources joined by "; " when they differ).
+    /// </summary>
+    public static FeatureStatistics Merge(IReadOnlyList<FeatureStatistics> parts)
+    {
+        Guard.NotNull(parts, nameof(parts));
+        if (parts.Count == 0) throw new ArgumentException("parts is empty; merging needs at least one set of statistics.", nameof(parts));
+        for (int i = 0; i < parts.Count; i++)
+            if (parts[i] is null) throw new ArgumentException($"parts[{i}] is null.", nameof(parts));
+        var problems = new List<string>();
+        var first = parts[0];
+        for (int i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (!part.HasCount) problems.Add($"parts[{i}] has no sample count (e.g. a pytorch-fid or clean-fid .npz); merging needs each part's n.");
+            if (part.Dimension != first.Dimension) problems.Add($"parts[{i}] has {part.Dimension} features; parts[0] has {first.Dimension}.");
+            if (i == 0) continue;
+            if ((part.Provenance is null) != (first.Provenance is null))
+                problems.Add($"parts[{i}] {(part.Provenance is null ? "has no provenance" : "has provenance")} but parts[0] {(first.Provenance is null ? "has none" : "has")}.");
+            else if (part.Provenance is { } p && first.Provenance is { } p0)
+                problems.AddRange(StatisticsProvenance.Mismatches(p0, p).Select(m => $"parts[{i}] vs parts[0]: {m}"));
+        }
+        if (problems.Count > 0)
+            throw new ArgumentException($"Cannot merge these statistics:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}", nameof(parts));
+
+        var moments = RunningMoments.FromStatistics(first);
+        for (int i = 1; i < parts.Count; i++) moments.Merge(RunningMoments.FromStatistics(parts[i]));
+        StatisticsProvenance? provenance = null;
+        if (first.Provenance is { } firstProvenance)
+        {
+            var sources = parts.Select(part => part.Provenance!.Source).Where(source => source is not null).Distinct(StringComparer.Ordinal).ToArray();
+            provenance = firstProvenance with
+            {
+                Count = moments.Count,
+                Shard = null,
+                Source = sources.Length == 0 ? null : string.Join("; ", sources),
+            };
+        }
+        return moments.ToStatistics(provenance);
+    }
+
+    /// <summary>
+    /// Writes the statistics in MlGan's checksummed binary format, version <see cref="FormatVersion"/>
+    /// (atomically: temp file + rename).
+    /// </summary>
+    public void Save(string path) => Save(path, StatisticsFileFormat.MlGan);
+
+    /// <summary>Writes the statistics in the given format (atomically: temp file + rename).</summary>
+    public void Save(string path, StatisticsFileFormat format)
     {
         Guard.NotNull(path, nameof(path));
+        Action<Stream> write = format switch
+        {
+            StatisticsFileFormat.MlGan => stream => MlGanStatisticsFile.Write(this, stream),
+            StatisticsFileFormat.Npz => stream => NpzStatisticsFile.Write(this, stream),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"format must be {nameof(StatisticsFileFormat.MlGan)} or {nameof(StatisticsFileFormat.Npz)}."),
+        };
         string full = Path.GetFullPath(path);
         string temp = full + ".tmp-" + Environment.ProcessId;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        try
         {
-            var header = new byte[HeaderBytes];
-            Magic.CopyTo(header, 0);
-            BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
-            BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), Dimension);
-            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), Count);
-            Write(stream, hash, header);
-            WriteDoubles(stream, hash, _mean);
-            WriteDoubles(stream, hash, _covariance);
-            stream.Write(hash.GetHashAndReset());
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite))
+                write(stream);
+            File.Move(temp, full, overwrite: true);
         }
-        File.Move(temp, full, overwrite: true);
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 
-    /// <summary>Reads a file written by <see cref="Save"/>; a damaged file gives <see cref="InvalidDataException"/> naming it.</summary>
+    /// <summary>
+    /// Writes a NumPy .npz that pytorch-fid and clean-fid read as reference statistics: <c>mu</c> float64 [d]
+    /// and <c>sigma</c> float64 [d, d], plus <c>mlgan_count</c> (int64 scalar, when the count is known) and
+    /// <c>mlgan_provenance</c> (uint8 [L], the provenance JSON, when present). Atomic, like <see cref="Save(string)"/>.
+    /// </summary>
+    public void SaveNpz(string path) => Save(path, StatisticsFileFormat.Npz);
+
+    /// <summary>
+    /// Reads statistics written by <see cref="Save(string)"/> (format versions 1 and 2) or any statistics .npz
+    /// (pytorch-fid, clean-fid, <see cref="SaveNpz"/>), telling them apart by content. A damaged or foreign
+    /// file gives <see cref="InvalidDataException"/> naming it and what is wrong.
+    /// </summary>
     public static FeatureStatistics Load(string path)
     {
         Guard.NotNull(path, nameof(path));
         if (!File.Exists(path)) throw new FileNotFoundException($"Feature statistics file not found: '{path}'.", path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        InvalidDataException Bad(string why) => new($"'{path}' is not a valid MlGan feature statistics file: {why}");
-
-        var header = new byte[HeaderBytes];
-        if (stream.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false) < HeaderBytes)
-            throw Bad($"it is {stream.Length} bytes long, shorter than the {HeaderBytes}-byte header.");
-        if (!header.AsSpan(0, 8).SequenceEqual(Magic)) throw Bad("wrong magic number (expected \"MLGANFS\").");
-        int version = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8));
-        if (version != FormatVersion) throw Bad($"format version {version}; this MlGan reads version {FormatVersion}.");
-        int d = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12));
-        long n = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(16));
-        if (d <= 0 || d > 65_536) throw Bad($"feature dimension {d} is out of range [1, 65536].");
-        if (n < 2) throw Bad($"sample count {n} is below 2.");
-        long expected = HeaderBytes + 8L * d + 8L * d * d + ChecksumBytes;
-        if (stream.Length != expected)
-            throw Bad($"it is {stream.Length} bytes long; dimension {d} needs exactly {expected} (truncated or padded).");
-        hash.AppendData(header);
-        var mean = ReadDoubles(stream, hash, d);
-        var cov = ReadDoubles(stream, hash, (long)d * d);
-        var stored = new byte[ChecksumBytes];
-        stream.ReadExactly(stored);
-        if (!stored.AsSpan().SequenceEqual(hash.GetHashAndReset())) throw Bad("checksum mismatch (the file is corrupt).");
-        if (mean.Any(v => !double.IsFinite(v)) || cov.Any(v => !double.IsFinite(v))) throw Bad("it holds non-finite moments.");
-        return new FeatureStatistics(mean, cov, n, true);
-    }
-
-    private static void Write(Stream stream, IncrementalHash hash, ReadOnlySpan<byte> bytes)
-    {
-        hash.AppendData(bytes);
-        stream.Write(bytes);
-    }
-
-    private static void WriteDoubles(Stream stream, IncrementalHash hash, double[] values)
-    {
-        var buffer = new byte[8 * 8192];
-        for (long start = 0; start < values.LongLength; start += 8192)
-        {
-            int count = (int)Math.Min(8192, values.LongLength - start);
-            for (int i = 0; i < count; i++) BinaryPrimitives.WriteDoubleLittleEndian(buffer.AsSpan(8 * i), values[start + i]);
-            Write(stream, hash, buffer.AsSpan(0, 8 * count));
-        }
-    }
-
-    private static double[] ReadDoubles(Stream stream, IncrementalHash hash, long length)
-    {
-        var values = new double[length];
-        var buffer = new byte[8 * 8192];
-        for (long start = 0; start < length; start += 8192)
-        {
-            int count = (int)Math.Min(8192, length - start);
-            var span = buffer.AsSpan(0, 8 * count);
-            stream.ReadExactly(span);
-            hash.AppendData(span);
-            for (int i = 0; i < count; i++) values[start + i] = BinaryPrimitives.ReadDoubleLittleEndian(span.Slice(8 * i));
-        }
-        return values;
+        Span<byte> magic = stackalloc byte[4];
+        bool isZip = stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) == magic.Length
+            && magic.SequenceEqual(NpzStatisticsFile.Magic);
+        stream.Position = 0;
+        return isZip ? NpzStatisticsFile.Read(stream, path) : MlGanStatisticsFile.Read(stream, path);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
+using MlGan.Transforms.Data.Images;
 
 namespace MlGan.Evaluation.FeatureExtractors;
 

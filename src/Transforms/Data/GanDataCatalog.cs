@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MlGan.Transforms.Data.Images;
 using MlGan.Transforms.Latent;
 
 namespace MlGan.Transforms.Data;
@@ -6,7 +7,7 @@ namespace MlGan.Transforms.Data;
 /// <summary>
 /// <c>ml.Gan().Data</c>: seeded synthetic targets and latents as IDataViews (a <c>Features</c> or
 /// <c>Latent</c> vector&lt;float&gt; column), and the Fashion-MNIST IDX reader. A null seed draws one
-/// from the MLContext's seed.
+/// from the MLContext's seed. <see cref="ImageFolder(string, ImageFolderOptions?)"/> reads image files.
 /// </summary>
 public sealed class GanDataCatalog
 {
@@ -95,4 +96,34 @@ public sealed class GanDataCatalog
         var (images, labels) = Data.FashionMnist.Load(directory, split, range, maxCount);
         return VectorDataView.FromRows(Ml, images, labels, FeaturesColumn, Data.FashionMnist.Pixels);
     }
+
+    /// <summary>
+    /// The images of a directory (recursive) or a .zip as a lazy IDataView: <c>Features</c> vector&lt;float&gt;[C·H·W]
+    /// (CHW, PIL-equal pixels scaled to [0, 1] by default) and <c>Path</c> text, one row per image in sorted
+    /// order (see <see cref="ImageCollection"/>). Headers are read now; pixels are decoded as cursors reach
+    /// them. Dispose the returned view to close a zip. See <see cref="ImageFolderOptions"/> for channels,
+    /// resizing, range and skipping bad files (<see cref="ImageFolderDataView.Skipped"/>).
+    /// </summary>
+    public ImageFolderDataView ImageFolder(string path, ImageFolderOptions? options = null)
+    {
+        options ??= new ImageFolderOptions();
+        options.Validate();
+        var images = ImageCollection.Open(path);
+        try
+        {
+            return new ImageFolderDataView(images, options, ownsImages: true);
+        }
+        catch
+        {
+            images.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ImageFolder(string, ImageFolderOptions?)"/> over an already opened collection, e.g. one
+    /// <see cref="ImageCollection.Shard"/> of a larger set. The view does not dispose <paramref name="images"/>.
+    /// </summary>
+    public ImageFolderDataView ImageFolder(ImageCollection images, ImageFolderOptions? options = null) =>
+        new(Guard.NotNull(images, nameof(images)), options ?? new ImageFolderOptions(), ownsImages: false);
 }

@@ -1,4 +1,4 @@
-using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Transforms.Data.Images;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;

@@ -1,4 +1,4 @@
-namespace MlGan.Evaluation.FeatureExtractors;
+namespace MlGan.Transforms.Data.Images;
 
 /// <summary>
 /// Bilinear resampling of C×H×W planes with PyTorch's <c>align_corners: false</c> convention: output pixel o
@@ -12,12 +12,13 @@ public sealed class BilinearResize
     private readonly int[] _y0, _y1, _x0, _x1;
     private readonly float[] _wy, _wx;
 
+    /// <summary>A resampler from <paramref name="inHeight"/>×<paramref name="inWidth"/> planes to <paramref name="outHeight"/>×<paramref name="outWidth"/>; every size must be ≥ 1.</summary>
     public BilinearResize(int inHeight, int inWidth, int outHeight, int outWidth)
     {
-        MlGan.Transforms.Guard.Positive(inHeight, nameof(inHeight));
-        MlGan.Transforms.Guard.Positive(inWidth, nameof(inWidth));
-        MlGan.Transforms.Guard.Positive(outHeight, nameof(outHeight));
-        MlGan.Transforms.Guard.Positive(outWidth, nameof(outWidth));
+        Guard.Positive(inHeight, nameof(inHeight));
+        Guard.Positive(inWidth, nameof(inWidth));
+        Guard.Positive(outHeight, nameof(outHeight));
+        Guard.Positive(outWidth, nameof(outWidth));
         (_inH, _inW, _outH, _outW) = (inHeight, inWidth, outHeight, outWidth);
         (_y0, _y1, _wy) = Axis(inHeight, outHeight);
         (_x0, _x1, _wx) = Axis(inWidth, outWidth);
