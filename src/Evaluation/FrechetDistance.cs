@@ -23,7 +23,10 @@ namespace MlGan.Evaluation;
 public static class FrechetDistance
 {
     /// <summary>Distance between the Gaussians fitted to two feature sets (rows are samples).</summary>
-    public static double Compute(float[][] features1, float[][] features2)
+    public static double Compute(float[][] features1, float[][] features2) => ComputeDetailed(features1, features2).Value;
+
+    /// <summary>The distance between the Gaussians fitted to two feature sets, with its square-root diagnostics.</summary>
+    public static FrechetDistanceResult ComputeDetailed(float[][] features1, float[][] features2)
     {
         TorchNative.EnsureAvailable();
         Guard.NotNull(features1, nameof(features1));
@@ -32,7 +35,7 @@ public static class FrechetDistance
             FeatureChecks.SameDimension(a.Length, nameof(features1), b.Length, nameof(features2));
         var s1 = FeatureStatistics.FromFeatures(features1, nameof(features1));
         var s2 = FeatureStatistics.FromFeatures(features2, nameof(features2));
-        return Compute(s1, s2);
+        return ComputeDetailed(s1, s2);
     }
 
     /// <summary>Distance between the Gaussians fitted to two feature tensors [n, d] (float32 or float64).</summary>
@@ -57,7 +60,16 @@ public static class FrechetDistance
     }
 
     /// <summary>Distance between two Gaussians given by their (cached) statistics.</summary>
-    public static double Compute(FeatureStatistics statistics1, FeatureStatistics statistics2)
+    public static double Compute(FeatureStatistics statistics1, FeatureStatistics statistics2) =>
+        ComputeDetailed(statistics1, statistics2).Value;
+
+    /// <summary>
+    /// The distance with the diagnostics of its matrix square root: which route took it, the smallest eigenvalue
+    /// of the congruence matrix before clamping, and the negative mass clamped away (see
+    /// <see cref="FrechetDistanceResult"/>). <see cref="FrechetDistanceResult.Value"/> is exactly what
+    /// <see cref="Compute(FeatureStatistics, FeatureStatistics)"/> returns.
+    /// </summary>
+    public static FrechetDistanceResult ComputeDetailed(FeatureStatistics statistics1, FeatureStatistics statistics2)
     {
         TorchNative.EnsureAvailable();
         Guard.NotNull(statistics1, nameof(statistics1));
@@ -78,22 +90,36 @@ public static class FrechetDistance
         var sigma1 = torch.tensor(statistics1.CovarianceArray, new long[] { d, d });
         var sigma2 = torch.tensor(statistics2.CovarianceArray, new long[] { d, d });
         double trace1 = sigma1.trace().item<double>(), trace2 = sigma2.trace().item<double>();
-        double traceSqrt = TraceSqrtProduct(sigma1, sigma2);
-        return meanTerm + trace1 + trace2 - 2 * traceSqrt;
+        var sqrt = TraceSqrtProductDetailed(sigma1, sigma2);
+        double covarianceTerm = trace1 + trace2 - 2 * sqrt.TraceSqrt;
+        // Summed in the order the distance was always summed in, so values stay bit-identical.
+        return new FrechetDistanceResult(meanTerm + trace1 + trace2 - 2 * sqrt.TraceSqrt, sqrt.Route, sqrt.SmallestEigenvalue, sqrt.ClippedNegativeMass)
+        {
+            MeanTerm = meanTerm,
+            CovarianceTerm = covarianceTerm,
+        };
     }
 
     /// <summary>Tr((Σ1Σ2)^½) for symmetric PSD float64 matrices (see the class remarks).</summary>
-    internal static double TraceSqrtProduct(Tensor sigma1, Tensor sigma2, bool eigenRouteOnly = false)
+    internal static double TraceSqrtProduct(Tensor sigma1, Tensor sigma2, bool eigenRouteOnly = false) =>
+        TraceSqrtProductDetailed(sigma1, sigma2, eigenRouteOnly).TraceSqrt;
+
+    /// <summary>Tr((Σ1Σ2)^½) with the route taken and the spectrum's clamped negative part.</summary>
+    internal static (double TraceSqrt, string Route, double SmallestEigenvalue, double ClippedNegativeMass) TraceSqrtProductDetailed(
+        Tensor sigma1, Tensor sigma2, bool eigenRouteOnly = false)
     {
         using var scope = NewDisposeScope();
         // Symmetrise: the solvers read one triangle, so round-off asymmetry must not bias them.
         var s1 = (sigma1 + sigma1.t()).mul_(0.5);
         var s2 = (sigma2 + sigma2.t()).mul_(0.5);
-        var m = eigenRouteOnly ? EigenCongruence(s1, s2)
-            : CholeskyCongruence(s1, s2) ?? CholeskyCongruence(s2, s1) ?? EigenCongruence(s1, s2);
+        var m = eigenRouteOnly ? null : CholeskyCongruence(s1, s2) ?? CholeskyCongruence(s2, s1);
+        string route = m is null ? FrechetDistanceResult.EigenRoute : FrechetDistanceResult.CholeskyRoute;
+        m ??= EigenCongruence(s1, s2);
         m = (m + m.t()).mul_(0.5);
         var mu = linalg.eigvalsh(m);
-        return mu.clamp_min(0).sqrt().sum().item<double>();
+        double smallest = mu.min().item<double>();
+        double negativeMass = mu.clamp_max(0).abs().sum().item<double>();
+        return (mu.clamp_min(0).sqrt().sum().item<double>(), route, smallest, negativeMass);
     }
 
     /// <summary>

@@ -14,8 +14,9 @@ public sealed class GanEvaluationOptions
 
     /// <summary>
     /// Metrics to compute; null: every metric the other options allow (FID and KID always, IS when the
-    /// extractor gives class scores, the mixture metrics when <see cref="MixtureTarget"/> is set); the neural-net
-    /// divergence trains a network, so it is computed only when requested.
+    /// extractor gives class scores, the mixture metrics when <see cref="MixtureTarget"/> is set). Three are
+    /// computed only when requested: the neural-net divergence trains a network, and precision/recall and
+    /// density/coverage take O(N²) time (all pairwise feature distances).
     /// Requesting IS without class scores or the mixture metrics without a target is an error.
     /// </summary>
     public GanMetricKinds? Metrics { get; set; }
@@ -40,6 +41,12 @@ public sealed class GanEvaluationOptions
 
     /// <summary>KID subset size (capped by the sample counts). Default 1000.</summary>
     public int KidSubsetSize { get; set; } = KernelInceptionDistance.DefaultSubsetSize;
+
+    /// <summary>k of the k-NN balls of improved precision and recall (Kynkäänniemi et al.). Default 3.</summary>
+    public int PrecisionRecallK { get; set; } = PrecisionRecall.DefaultK;
+
+    /// <summary>k of the k-NN balls of density and coverage (Naeem et al.). Default 5.</summary>
+    public int DensityCoverageK { get; set; } = DensityCoverage.DefaultK;
 
     /// <summary>Critic and training of the neural-net divergence; null: defaults. Its Seed, when null, falls back to <see cref="Seed"/>.</summary>
     public NeuralNetDivergenceOptions? NeuralNetDivergence { get; set; }

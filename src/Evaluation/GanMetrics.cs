@@ -18,6 +18,14 @@ public sealed record GanMetrics
     public double? Kid { get; init; }
     /// <summary>KID, population std over subsets.</summary>
     public double? KidStd { get; init; }
+    /// <summary>Improved precision (Kynkäänniemi et al.): share of generated features inside the real k-NN manifold.</summary>
+    public double? Precision { get; init; }
+    /// <summary>Improved recall: share of real features inside the generated k-NN manifold.</summary>
+    public double? Recall { get; init; }
+    /// <summary>Density (Naeem et al.): mean count of real k-NN balls holding a generated feature, over k.</summary>
+    public double? Density { get; init; }
+    /// <summary>Coverage (Naeem et al.): share of real k-NN balls holding a generated feature.</summary>
+    public double? Coverage { get; init; }
     /// <summary>Neural-net divergence (a freshly trained critic's objective on held-out data).</summary>
     public double? Nnd { get; init; }
     /// <summary>Mixture target: modes covered (see <see cref="MixtureMetrics"/>).</summary>
@@ -30,6 +38,17 @@ public sealed record GanMetrics
     public double? ModeKlFromUniform { get; init; }
     /// <summary>Total variation distance (exact for 1-D Gaussian mixtures).</summary>
     public double? TotalVariation { get; init; }
+
+    /// <summary>
+    /// How each computed metric family was obtained, keyed by its json name (<see cref="GanMetricNames"/>: "fid",
+    /// "is", "kid", "precision_recall", "density_coverage", "nnd", "modes"); empty when nothing recorded it.
+    /// The dictionary is copied on init and compares by content.
+    /// </summary>
+    public IReadOnlyDictionary<string, MetricProvenance> Provenance
+    {
+        get;
+        init => field = ReadOnlyValueDictionary<string, MetricProvenance>.From(value ?? throw new ArgumentNullException(nameof(Provenance)));
+    } = ReadOnlyValueDictionary<string, MetricProvenance>.Empty;
 
     /// <summary>Copies the mixture metrics into a metrics object (other metrics unchanged).</summary>
     public GanMetrics WithMixture(MixtureMetrics mixture)
@@ -44,7 +63,7 @@ public sealed record GanMetrics
         };
     }
 
-    /// <summary>(name, value) of every metric, in declaration order; null values included.</summary>
+    /// <summary>(name, value) of every metric value, in declaration order; null values included (provenance is not a value).</summary>
     public IReadOnlyList<(string Metric, double? Value)> Entries() =>
     [
         (nameof(Fid), Fid),
@@ -52,6 +71,10 @@ public sealed record GanMetrics
         (nameof(InceptionScoreStd), InceptionScoreStd),
         (nameof(Kid), Kid),
         (nameof(KidStd), KidStd),
+        (nameof(Precision), Precision),
+        (nameof(Recall), Recall),
+        (nameof(Density), Density),
+        (nameof(Coverage), Coverage),
         (nameof(Nnd), Nnd),
         (nameof(ModesCovered), ModesCovered),
         (nameof(ModeCount), ModeCount),

@@ -36,7 +36,8 @@ public sealed class FeatureStatisticsTests
         CollectionAssert.AreEqual(stats.Mean, loaded.Mean);
         CollectionAssert.AreEqual(stats.Covariance, loaded.Covariance);
         Assert.AreEqual(FrechetDistance.Compute(x, y), FrechetDistance.Compute(x, loaded));
-        Assert.AreEqual(24 + 8 * 12 + 8 * 144 + 32, new FileInfo(path).Length);
+        // Format version 2: header, empty provenance block (length 0), μ, Σ, SHA-256.
+        Assert.AreEqual(24 + 4 + 8 * 12 + 8 * 144 + 32, new FileInfo(path).Length);
     }
 
     [TestMethod]

@@ -12,10 +12,23 @@ public interface IFeatureExtractor
     /// <summary>What <see cref="FeatureExtraction.ClassScores"/> holds; <see cref="ClassScoreKind.None"/> when the extractor gives none.</summary>
     ClassScoreKind ClassScores { get; }
 
+    /// <summary>
+    /// SHA-256 of the model bytes as lower-case hex, recorded in <see cref="MetricProvenance.ExtractorSha256"/>;
+    /// null (the default) when the extractor has no model file.
+    /// </summary>
+    string? Sha256 => null;
+
+    /// <summary>
+    /// What is done to a sample before the network sees it (resize, scaling, layout), recorded in
+    /// <see cref="MetricProvenance.Preprocessing"/>; "none" by default.
+    /// </summary>
+    string Preprocessing => "none";
+
     /// <summary>Features (and class scores when <see cref="ClassScores"/> is not None) of every sample, in order.</summary>
     FeatureExtraction Extract(IReadOnlyList<float[]> samples);
 }
 
+/// <summary>Conveniences over <see cref="IFeatureExtractor"/>.</summary>
 public static class FeatureExtractorExtensions
 {
     /// <summary>Features only.</summary>

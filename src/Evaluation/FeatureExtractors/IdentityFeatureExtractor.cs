@@ -3,8 +3,17 @@ namespace MlGan.Evaluation.FeatureExtractors;
 /// <summary>The samples themselves as features (low-dimensional targets such as Gaussian mixtures); no class scores.</summary>
 public sealed class IdentityFeatureExtractor : IFeatureExtractor
 {
+    /// <summary>"identity".</summary>
     public string Name => "identity";
+
+    /// <summary>None: the identity is no classifier.</summary>
     public ClassScoreKind ClassScores => ClassScoreKind.None;
+
+    /// <summary>Null: there is no model file.</summary>
+    public string? Sha256 => null;
+
+    /// <summary>"none": the rows are used as they are.</summary>
+    public string Preprocessing => "none";
 
     /// <summary>Copies of the rows; all must have the same, non-zero length.</summary>
     public FeatureExtraction Extract(IReadOnlyList<float[]> samples)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -22,6 +23,8 @@ public sealed record StatisticsProvenance
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         RespectNullableAnnotations = true,
         WriteIndented = false,
+        // The JSON sits in binary files, never in HTML: keep non-ASCII text and '+' readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The feature extractor's name, e.g. "pt_inception-2015-12-05" or a model file name.</summary>
@@ -44,7 +47,9 @@ public sealed record StatisticsProvenance
 
     /// <summary>The MlGan that computed the statistics (defaults to <see cref="CurrentMlGanVersion"/>).</summary>
     // Required in JSON: a file without it must not be credited to the MlGan that happens to read it.
+    // (The snake_case policy would spell it "ml_gan_version".)
     [JsonRequired]
+    [JsonPropertyName("mlgan_version")]
     public string MlGanVersion { get; init; } = CurrentMlGanVersion;
 
     /// <summary>The data the features came from (e.g. an image folder), if recorded.</summary>
@@ -136,6 +141,6 @@ public sealed record StatisticsProvenance
         hash.Add(MlGanVersion);
         hash.Add(Source);
         hash.Add(Shard);
-        return hash.GetHashCode();
+        return hash.ToHashCode();
     }
 }

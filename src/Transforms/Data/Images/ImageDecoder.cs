@@ -63,19 +63,22 @@ public static class ImageDecoder
             throw new ArgumentException(
                 $"Image must hold Width·Height·Channels = {width}·{height}·{channels} bytes; it holds {image.Pixels?.Length.ToString() ?? "null"}.", nameof(image));
         var planes = new float[image.Pixels.Length];
-        WriteChw(image, planes, 1f / 255f, 0f);
+        WriteChw(image, planes, 255f, 0f);
         return planes;
     }
 
-    /// <summary>Writes <c>scale·byte + offset</c> in C×H×W order into <paramref name="destination"/> (Pixels.Length values).</summary>
-    internal static void WriteChw(DecodedImage image, Span<float> destination, float scale, float offset)
+    /// <summary>
+    /// Writes <c>byte/divisor + offset</c> in C×H×W order into <paramref name="destination"/> (Pixels.Length values).
+    /// A true division, so /255 is bit-identical to torchvision's <c>ToTensor</c> (<c>div(255)</c>).
+    /// </summary>
+    internal static void WriteChw(DecodedImage image, Span<float> destination, float divisor, float offset)
     {
         int plane = image.Width * image.Height, channels = image.Channels;
         var pixels = image.Pixels;
         for (int c = 0; c < channels; c++)
         {
             var target = destination.Slice(c * plane, plane);
-            for (int i = 0, j = c; i < plane; i++, j += channels) target[i] = pixels[j] * scale + offset;
+            for (int i = 0, j = c; i < plane; i++, j += channels) target[i] = pixels[j] / divisor + offset;
         }
     }
 

@@ -8,14 +8,14 @@ namespace MlGan.Transforms.Data.Images;
 internal sealed class ImageVectorizer
 {
     private readonly int _channels, _width, _height;
-    private readonly float _scale, _offset;
+    private readonly float _divisor, _offset;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Height, int Width), BilinearResize> _resizers = new();
 
     public ImageVectorizer(int channels, int width, int height, PixelRange range)
     {
         (_channels, _width, _height) = (channels, width, height);
-        // byte/255 or byte/127.5 − 1 (FashionMnist's ranges); affine, so it commutes with the bilinear mix.
-        (_scale, _offset) = range == PixelRange.ZeroToOne ? (1f / 255f, 0f) : (1f / 127.5f, -1f);
+        // byte/255 or byte/127.5 − 1 (PixelRange's definitions); affine, so it commutes with the bilinear mix.
+        (_divisor, _offset) = range == PixelRange.ZeroToOne ? (255f, 0f) : (127.5f, -1f);
     }
 
     /// <summary>Length of every vector: C·H·W.</summary>
@@ -27,11 +27,11 @@ internal sealed class ImageVectorizer
         var image = ImageDecoder.Decode(data, name, _channels);
         if (image.Width == _width && image.Height == _height)
         {
-            ImageDecoder.WriteChw(image, destination, _scale, _offset);
+            ImageDecoder.WriteChw(image, destination, _divisor, _offset);
             return;
         }
         var planes = new float[image.Pixels.Length];
-        ImageDecoder.WriteChw(image, planes, _scale, _offset);
+        ImageDecoder.WriteChw(image, planes, _divisor, _offset);
         var resize = _resizers.GetOrAdd((image.Height, image.Width), s => new BilinearResize(s.Height, s.Width, _height, _width));
         resize.Apply(planes, destination, _channels);
     }
