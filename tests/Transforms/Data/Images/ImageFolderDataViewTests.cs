@@ -230,6 +230,13 @@ public sealed class ImageFolderDataViewTests
         Assert.AreEqual(2, view.SkippedCount);
         CollectionAssert.AreEqual(new[] { "m-cut.png", "notes.jpg" }, view.Skipped.Select(s => s.Name).ToArray());
         Assert.IsTrue(view.Skipped.All(s => s.Reason.Contains(s.Name + "'")), string.Join("; ", view.Skipped));
+
+        // Nothing readable at all is an error, not an empty view.
+        string allBad = Path.Combine(_scratch, "all-bad");
+        Directory.CreateDirectory(allBad);
+        File.WriteAllText(Path.Combine(allBad, "notes.png"), "not a PNG");
+        var none = Assert.ThrowsExactly<ArgumentException>(() => Data.ImageFolder(allBad, new ImageFolderOptions { SkipBad = true }));
+        StringAssert.Contains(none.Message, "notes.png'");
     }
 
     [TestMethod]
