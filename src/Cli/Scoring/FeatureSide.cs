@@ -40,10 +40,16 @@ internal static class FeatureSides
         if (source.Rows is { } rows) return rows[0].Length;
         if (source.Images is { } images)
         {
-            var (w, h) = ImageDecoder.ReadSize(images.ReadBytes(0), images.NameOf(0));
+            var (w, h) = ReadSize(images);
             return w == 28 && h == 28 ? w * h : 3 * w * h;
         }
         return source.Statistics!.Dimension;
+    }
+
+    private static (int Width, int Height) ReadSize(ImageCollection images)
+    {
+        using var stream = images.OpenRead(0); // the header only, not the whole file
+        return ImageDecoder.ReadSize(stream, images.NameOf(0));
     }
 
     /// <summary>Extracts the features of <paramref name="source"/> (or returns its cached statistics).</summary>

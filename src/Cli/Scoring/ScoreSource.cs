@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MlGan.Cli.Serving;
 using MlGan.Evaluation;
 using MlGan.Evaluation.IO;

@@ -156,7 +156,7 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     }
 
     /// <summary>Sample shape, network input shape and the preprocessing between them, fixed for one call.</summary>
-    private Preprocessing Plan(int length)
+    private SamplePlan Plan(int length)
     {
         int[] sample = _options.SampleShape ?? InferSampleShape(length);
         if (sample.Length != 3 || sample.Any(d => d < 1) || (long)sample[0] * sample[1] * sample[2] != length)
@@ -173,7 +173,7 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
                 throw new ArgumentException($"Samples are {sample[1]}×{sample[2]} but '{Name}' takes {h}×{w} and options.Resize is None.", "samples");
             resize = new BilinearResize(sample[1], sample[2], h, w);
         }
-        return new Preprocessing(sample[0], sample[1], sample[2], c, h, w, resize, _options.Scale, _options.Shift);
+        return new SamplePlan(sample[0], sample[1], sample[2], c, h, w, resize, _options.Scale, _options.Shift);
     }
 
     private int[] InferSampleShape(int length)
@@ -223,7 +223,8 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     private void CheckPytorchFidInput(string source)
     {
         const int side = FeaturePreprocessingNames.PytorchFidSide;
-        bool ok = InputShape[1] is 3 or -1 && InputShape[2] is side or -1 && InputShape[3] is side or -1;
+        static bool Fits(long dim, long want) => dim == want || dim < 0; // < 0: symbolic
+        bool ok = Fits(InputShape[1], 3) && Fits(InputShape[2], side) && Fits(InputShape[3], side);
         if (!ok)
             throw new InvalidDataException($"'{source}': the pytorch-fid preset feeds [N, 3, {side}, {side}], but input '{InputName}' is [{string.Join(", ", InputShape.Select(d => d >= 0 ? d.ToString(CultureInfo.InvariantCulture) : "?"))}].");
     }
@@ -258,7 +259,7 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     }
 
     /// <summary>One sample's path to the network input: replicate channels, resize, normalise.</summary>
-    private sealed record Preprocessing(int SampleC, int SampleH, int SampleW, int C, int H, int W,
+    private sealed record SamplePlan(int SampleC, int SampleH, int SampleW, int C, int H, int W,
         BilinearResize? Resize, float[]? Scale, float[]? Shift)
     {
         public void Prepare(float[] sample, Span<float> target)
