@@ -18,7 +18,8 @@ namespace MlGan.Evaluation;
 /// is numerically positive definite, its Cholesky factor L serves as W (Lᵀ Σ2 L is again congruent to
 /// a matrix with the spectrum of Σ1Σ2) and saves the eigenvector solve: a Cholesky, two matmuls and one
 /// eigenvalues-only symmetric solve. Rank-deficient pairs (fewer samples than dimensions) take the
-/// clamped-eigendecomposition route.
+/// clamped-eigendecomposition route. <see cref="ComputeDetailed(FeatureStatistics, FeatureStatistics)"/> reports
+/// the route and the negative round-off eigenvalues of the congruence that were clamped to 0.
 /// </remarks>
 public static class FrechetDistance
 {

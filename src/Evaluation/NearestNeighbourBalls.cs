@@ -8,7 +8,8 @@ namespace MlGan.Evaluation;
 /// k-nearest-neighbour balls and ball-membership counts for the manifold metrics (<see cref="PrecisionRecall"/>,
 /// <see cref="DensityCoverage"/>), computed tile by tile so that no N × M distance matrix is ever held: each
 /// tile of at most <see cref="DefaultTileElements"/> float64 distances (64 MiB) is reduced to the running k
-/// smallest per row or to running counts before the next one is formed.
+/// smallest per row or to running counts before the next one is formed (peak memory: the inputs, one tile and
+/// its boolean membership mask).
 /// </summary>
 /// <remarks>
 /// Squared Euclidean distances come from the expansion ‖a‖² + ‖b‖² − 2 aᵀb in float64, clamped at 0. The cross
@@ -139,7 +140,10 @@ internal static class NearestNeighbourBalls
 
     private static Tensor SquaredNorms(Tensor x) => x.square().sum(1, keepdim: false);
 
-    /// <summary>‖a_i‖² + ‖b_j‖² − 2 a_iᵀb_j for a tile, clamped at 0 (round-off can make it slightly negative).</summary>
+    /// <summary>
+    /// ‖a_i‖² + ‖b_j‖² − 2 a_iᵀb_j for a tile, clamped at 0 (round-off can make it slightly negative); built in
+    /// place on the product so that a tile costs one allocation of its size.
+    /// </summary>
     private static Tensor SquaredDistances(Tensor a, Tensor aNorms, Tensor b, Tensor bNorms) =>
-        torch.addmm(aNorms.unsqueeze(1) + bNorms.unsqueeze(0), a, b.t(), beta: 1, alpha: -2).clamp_min_(0);
+        a.matmul(b.t()).mul_(-2).add_(aNorms.unsqueeze(1)).add_(bNorms.unsqueeze(0)).clamp_min_(0);
 }

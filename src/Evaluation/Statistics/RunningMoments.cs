@@ -16,7 +16,8 @@ namespace MlGan.Evaluation;
 /// combined with the running ones by Chan, Golub and LeVeque's pairwise update: for parts a and b with
 /// n = n_a + n_b and δ = μ_b − μ_a, μ = μ_a + δ·n_b/n and M = M_a + M_b + δδᵀ·n_a·n_b/n. Centring each
 /// batch on its own mean before the outer products avoids the cancellation of Σxxᵀ − nμμᵀ when the
-/// features have a large mean.
+/// features have a large mean. An instance is not thread-safe: give each worker its own and
+/// <see cref="Merge"/> them.
 /// </remarks>
 public sealed class RunningMoments
 {

@@ -19,7 +19,7 @@ public sealed class NpzInteropTests
 
     // σ is deliberately not symmetric, so a transposition (C vs Fortran order) cannot go unnoticed.
     private const string WriteForeignFiles = """
-        import io, sys, zipfile
+        import io, json, sys, zipfile
         import numpy as np
         out = sys.argv[1]
         rng = np.random.default_rng(1234)
@@ -42,6 +42,10 @@ public sealed class NpzInteropTests
                 np.lib.format.write_array(b, array, version=version)
                 assert b.getvalue()[6] == version[0]
                 z.writestr(name + '.npy', b.getvalue())
+        np.savez(f'{out}/count-vector.npz', mu=mu, sigma=sigma, mlgan_count=np.array([30], dtype=np.int64))
+        provenance = {'extractor': 'numpy-made', 'preprocessing': 'none', 'feature_dimension': d, 'count': 30, 'mlgan_version': 'by hand', 'input_shape': [2, 2]}
+        np.savez(f'{out}/with-provenance.npz', mu=mu, sigma=sigma, mlgan_count=np.int64(30),
+                 mlgan_provenance=np.frombuffer(json.dumps(provenance).encode('utf-8'), dtype=np.uint8))
         np.concatenate([mu, sigma.ravel()]).astype('<f8').tofile(f'{out}/expected64.bin')
         np.concatenate([mu.astype('<f4'), sigma.astype('<f4').ravel()]).astype('<f8').tofile(f'{out}/expected32.bin')
 
@@ -81,6 +85,14 @@ public sealed class NpzInteropTests
             CollectionAssert.AreEqual(expected[..5], stats.Mean, $"{file}: mu");
             CollectionAssert.AreEqual(expected[5..], stats.Covariance, $"{file}: sigma");
         }
+
+        Assert.AreEqual(30L, FeatureStatistics.Load(Path.Combine(folder, "count-vector.npz")).Count, "mlgan_count of shape (1,)");
+        var withProvenance = FeatureStatistics.Load(Path.Combine(folder, "with-provenance.npz"));
+        Assert.AreEqual(30L, withProvenance.Count);
+        Assert.AreEqual("numpy-made", withProvenance.Provenance!.Extractor);
+        Assert.AreEqual("by hand", withProvenance.Provenance.MlGanVersion);
+        CollectionAssert.AreEqual(new[] { 2, 2 }, withProvenance.Provenance.InputShape);
+        CollectionAssert.AreEqual(expected64[5..], withProvenance.Covariance);
     }
 
     [TestMethod]
