@@ -153,7 +153,7 @@ internal sealed class LocalSlurmCluster : IDisposable
             {
                 var records = show.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(ParseRecord).ToList();
-                if (records.Count > 0 && records.All(r => FinalStates.Contains(r["JobState"]) || r.GetValueOrDefault("Reason") == "DependencyNeverSatisfied"))
+                if (records.Count > 0 && records.All(r => FinalStates.Contains(r.GetValueOrDefault("JobState", "")) || r.GetValueOrDefault("Reason") == "DependencyNeverSatisfied"))
                     return Outcome(jobId, records);
             }
             if (DateTime.UtcNow > deadline)
@@ -348,9 +348,9 @@ internal sealed class LocalSlurmCluster : IDisposable
     private static SlurmJobOutcome Outcome(string jobId, List<Dictionary<string, string>> records)
     {
         var ordered = records.OrderBy(r => int.TryParse(r.GetValueOrDefault("ArrayTaskId"), CultureInfo.InvariantCulture, out int t) ? t : -1).ToList();
-        var states = ordered.Select(r => r["JobState"]).ToList();
-        var first = ordered.FirstOrDefault(r => r["JobState"] != "COMPLETED") ?? ordered[0];
-        return new SlurmJobOutcome(jobId, first["JobState"], first.GetValueOrDefault("Reason", ""), first.GetValueOrDefault("ExitCode", ""), states);
+        var states = ordered.Select(r => r.GetValueOrDefault("JobState", "")).ToList();
+        var first = ordered.FirstOrDefault(r => r.GetValueOrDefault("JobState") != "COMPLETED") ?? ordered[0];
+        return new SlurmJobOutcome(jobId, first.GetValueOrDefault("JobState", ""), first.GetValueOrDefault("Reason", ""), first.GetValueOrDefault("ExitCode", ""), states);
     }
 
     private static string Tail(string text, int chars) => text.Length <= chars ? text : "…" + text[^chars..];
