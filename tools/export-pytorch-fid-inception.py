@@ -69,9 +69,14 @@ def export(model, args):
     dynamic = {name: {0: "N"} for name in ["image"] + outputs}
     example = torch.zeros(1, 3, fid_inception.INPUT_SIZE, fid_inception.INPUT_SIZE)
     temporary = args.out + ".tmp"
-    with torch.no_grad():
-        torch.onnx.export(wrapper, (example,), temporary, input_names=["image"], output_names=outputs,
-                          dynamic_axes=dynamic, opset_version=args.opset, do_constant_folding=True)
+    try:
+        with torch.no_grad():
+            torch.onnx.export(wrapper, (example,), temporary, input_names=["image"], output_names=outputs,
+                              dynamic_axes=dynamic, opset_version=args.opset, do_constant_folding=True)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
     return wrapper, temporary, outputs
 
 
@@ -125,8 +130,12 @@ def main(argv):
         torch.save(model.state_dict(), args.save_weights)
         print(f"wrote {args.save_weights} (state dict)")
     wrapper, temporary, outputs = export(model, args)
-    model_proto = add_metadata(temporary, args)
-    os.replace(temporary, args.out)
+    try:
+        model_proto = add_metadata(temporary, args)
+        os.replace(temporary, args.out)  # a failed run leaves no half-written --out
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
     shapes = {"features": f"[N,{args.dims}]", "logits": f"[N,{fid_inception.NUM_CLASSES}]"}
     print(f"wrote {args.out}: {os.path.getsize(args.out)} bytes, opset {args.opset}, input image [N,3,299,299], "
           f"outputs {', '.join(f'{o} {shapes[o]}' for o in outputs)}; weights: "

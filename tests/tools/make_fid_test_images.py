@@ -6,7 +6,9 @@
 
 Variant a: mid-grey background with strong per-pixel noise and 3-6 rectangles / ellipses in saturated
 colours. Variant b: a darker, bluish background, weak noise and 1-3 larger pale shapes, so that the
-two folders' feature statistics differ clearly. Files are img_0000.png, img_0001.png ...;
+two folders' feature statistics differ clearly. Each image also gets its own background jitter,
+colour gradient and noise level (more independent factors of variation: better-conditioned feature
+covariances; at --dims 64, 80 images give full-rank covariances). Files are img_0000.png, img_0001.png ...;
 --nested puts every third one in sub/ (exercises the recursive, path-sorted listing), --mixed-modes
 saves every fourth image as greyscale ("L") and every fifth as RGBA (exercises convert('RGB')).
 Everything is PNG (lossless), so any correct decoder reads the same pixels.

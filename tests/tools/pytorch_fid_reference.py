@@ -66,7 +66,9 @@ def load_image(path):
     """[3, H, W] float32 in [0, 1]: PIL decode, convert('RGB'), uint8 / 255 (torchvision's ToTensor)."""
     with Image.open(path) as image:
         rgb = np.asarray(image.convert("RGB"))
-    return torch.from_numpy(rgb.copy()).permute(2, 0, 1).float().div(255)
+    # Contiguous CHW as ToTensor makes it: a permuted HWC view is channels-last, and channels-last
+    # convolutions round differently (about 1e-7).
+    return torch.from_numpy(rgb.copy()).permute(2, 0, 1).contiguous().float().div(255)
 
 
 def preprocess(image):
