@@ -29,7 +29,7 @@ public static class CliErrors
     }
 
     /// <summary>Failures that come from the user's input or environment rather than from a bug in MlGan.</summary>
-    public static bool IsExpected(Exception ex) => ex is ArgumentException or IOException or UnauthorizedAccessException
+    public static bool IsExpected(Exception ex) => ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException
         or FormatException or JsonException or OnnxRuntimeException or InvalidOperationException or OperationCanceledException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

@@ -78,7 +78,8 @@ internal static class FeatureSides
         Extractor = extractor.Name,
         ExtractorSha256 = extractor.Sha256,
         Preprocessing = extractor.Preprocessing,
-        InputShape = extractor is OnnxFeatureExtractor onnx ? onnx.InputShape.Skip(1).Select(d => (int)d).ToArray() : null,
+        // The net's declared (C, H, W); symbolic extents say nothing fixed, so then none is recorded.
+        InputShape = extractor is OnnxFeatureExtractor onnx && onnx.InputShape.Skip(1).All(d => d > 0) ? onnx.InputShape.Skip(1).Select(d => (int)d).ToArray() : null,
         FeatureDimension = dimension,
         Count = count,
         MlGanVersion = StatisticsProvenance.CurrentMlGanVersion,

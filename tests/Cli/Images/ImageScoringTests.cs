@@ -62,7 +62,8 @@ public sealed class ImageScoringTests
             from PIL import Image
             root, npz = sys.argv[1], sys.argv[2]
             files = sorted(os.path.relpath(os.path.join(d, f), root).replace(os.sep, "/") for d, _, fs in os.walk(root) for f in fs)
-            x = np.stack([np.asarray(Image.open(os.path.join(root, f)).convert("RGB"), np.float64).transpose(2, 0, 1).ravel() / 255 for f in files])
+            # MlGan's features are float32 (byte / 255 rounded once), moments float64: the same here.
+            x = np.stack([(np.asarray(Image.open(os.path.join(root, f)).convert("RGB"), np.float64).transpose(2, 0, 1).ravel() / 255).astype(np.float32) for f in files]).astype(np.float64)
             s = np.load(npz)
             print(len(files), np.abs(s["mu"] - x.mean(0)).max(), np.abs(s["sigma"] - np.cov(x, rowvar=False)).max())
             """, _a, npz);
