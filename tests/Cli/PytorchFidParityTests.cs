@@ -23,28 +23,14 @@ public sealed class PytorchFidParityTests
     public static void Init(TestContext _)
     {
         _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"mlgan-pyfid-{Guid.NewGuid():N}")).FullName;
+        // The 64-d block (pytorch-fid's --dims 64) keeps the test fast with full-rank covariances at 80 images;
+        // the whole 2048-d graph with logits is checked on a few images below.
         _net = Path.Combine(_dir, "fid-inception-64.onnx");
-        DebianPython.Run([RepoFiles.Path("tools", "export-pytorch-fid-inception.py"), "--out", _net, "--random-seed", Seed.ToString(CultureInfo.InvariantCulture), "--dims", "64"]);
-        // Folder A: 80 RGB 48×48 images; folder B: 72 images of 32×32 in RGB, grey (L) and RGBA, in nested folders.
-        DebianPython.Snippet("""
-            import sys, os, numpy as np
-            from PIL import Image
-            root = sys.argv[1]
-            rng = np.random.default_rng(11)
-            def blob(size, shift):
-                y, x = np.mgrid[0:size, 0:size] / size
-                base = np.stack([np.sin(6 * x + shift), np.cos(5 * y - shift), x * y], -1) * 90 + 128
-                return np.clip(base + rng.normal(0, 40, (size, size, 3)), 0, 255).astype(np.uint8)
-            os.makedirs(f"{root}/a", exist_ok=True)
-            for i in range(80):
-                Image.fromarray(blob(48, rng.uniform(0, 3))).save(f"{root}/a/img{i:03d}.png")
-            for i in range(72):
-                sub = f"{root}/b/part{i % 3}"
-                os.makedirs(sub, exist_ok=True)
-                im = Image.fromarray(blob(32, rng.uniform(1, 5)))
-                im = im.convert("L") if i % 4 == 1 else im.convert("RGBA") if i % 4 == 2 else im
-                im.save(f"{sub}/x{i:03d}.png")
-            """, _dir);
+        DebianPython.Run([RepoFiles.Path("tools", "export-pytorch-fid-inception.py"), "--out", _net, "--random-seed", Seed.ToString(CultureInfo.InvariantCulture), "--dims", "64", "--no-logits"]);
+        string images = RepoFiles.Path("tests", "tools", "make_fid_test_images.py");
+        // Folder A: 80 RGB 48×48 images; folder B: 72 images of 40×40, nested, in RGB, grey (L) and RGBA.
+        DebianPython.Run([images, "--out", Path.Combine(_dir, "a"), "--count", "80", "--size", "48", "--variant", "a", "--seed", "3"]);
+        DebianPython.Run([images, "--out", Path.Combine(_dir, "b"), "--count", "72", "--size", "40", "--variant", "b", "--seed", "4", "--nested", "--mixed-modes"]);
     }
 
     [ClassCleanup]
@@ -108,21 +94,34 @@ public sealed class PytorchFidParityTests
     }
 
     [TestMethod]
-    public void ShippedExportScript_WritesFeaturesAndLogits_OfTheDocumentedShapes()
+    public void FullGraph_2048dFeatures_EqualTorchOnAFewImages_AndExportHasTheDocumentedContract()
     {
-        string verdict = DebianPython.Snippet("""
+        string full = Path.Combine(_dir, "fid-inception-2048.onnx"), few = Path.Combine(_dir, "few");
+        DebianPython.Run([RepoFiles.Path("tools", "export-pytorch-fid-inception.py"), "--out", full, "--random-seed", Seed.ToString(CultureInfo.InvariantCulture)]);
+        DebianPython.Run([RepoFiles.Path("tests", "tools", "make_fid_test_images.py"), "--out", few, "--count", "3", "--size", "35", "--variant", "b", "--seed", "9", "--mixed-modes"]);
+        string contract = DebianPython.Snippet("""
             import sys, onnx
             m = onnx.load(sys.argv[1])
-            onnx.checker.check_model(m)
-            def dims(v): return [d.dim_value if d.HasField("dim_value") else d.dim_param for d in v.type.tensor_type.shape.dim]
-            print([(i.name, dims(i)) for i in m.graph.input], [(o.name, dims(o)) for o in m.graph.output])
-            """, _net);
-        StringAssert.Contains(verdict, "('image', [");
-        StringAssert.Contains(verdict, "3, 299, 299])");
-        StringAssert.Contains(verdict, "('features', [");
-        StringAssert.Contains(verdict, "64])");
-        StringAssert.Contains(verdict, "('logits', [");
-        StringAssert.Contains(verdict, "1008])");
+            def dims(v): return [d.dim_value if d.HasField("dim_value") else "?" for d in v.type.tensor_type.shape.dim]
+            print(*[f"{v.name}{dims(v)}" for v in list(m.graph.input) + list(m.graph.output)])
+            """, full);
+        Assert.AreEqual("image['?', 3, 299, 299] features['?', 2048] logits['?', 1008]", contract.Trim());
+
+        string npz = Path.Combine(_dir, "few.npz");
+        var (code, _, error) = CliRunner.Run("stats", "--data", few, "--features", full, "--preprocess", "pytorch-fid", "--out", npz, "--quiet");
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(error, "N = 3 < d = 2048");
+        // The reference's own functions (tests/tools/pytorch_fid_reference.py) on the same files, in PyTorch.
+        string verdict = DebianPython.Snippet("""
+            import sys, importlib.util, numpy as np
+            spec = importlib.util.spec_from_file_location("ref", sys.argv[1]); ref = importlib.util.module_from_spec(spec); spec.loader.exec_module(ref)
+            model = ref.fid_inception.build(random_seed=int(sys.argv[3]))
+            features, _ = ref.activations(ref.list_images(sys.argv[2]), model, 2048, 50)
+            mu = np.load(sys.argv[4])["mu"]
+            print(f"{np.abs(mu - features.mean(0)).max() / np.abs(features).max():.3e}")
+            """, RepoFiles.Path("tests", "tools", "pytorch_fid_reference.py"), few, Seed.ToString(CultureInfo.InvariantCulture), npz);
+        double relative = double.Parse(verdict.Trim(), CultureInfo.InvariantCulture);
+        Assert.IsTrue(relative < 1e-4, $"relative max |Δ| of the 2048-d mean vs PyTorch: {verdict}");
     }
 
     private static double ReadNumber(string path, string key)
