@@ -12,6 +12,8 @@ namespace MlGan.Evaluation.Streaming;
 /// </summary>
 public static class FeatureStream
 {
+    private const int FoldValues = 1 << 22;
+
     /// <summary>Extracts the features of every sample of <paramref name="source"/>; <paramref name="progress"/> receives the samples done.</summary>
     public static FeatureStreamResult Run(ISampleSource source, IFeatureExtractor extractor, FeatureStreamOptions? options = null,
         IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -27,6 +29,10 @@ public static class FeatureStream
         var producer = Task.Run(() => Produce(source, options, batches.Writer, stop.Token), stop.Token);
 
         RunningMoments? moments = null;
+        // Features fold into the moments in blocks of ~4M values, not per extractor batch: each fold costs a d×d
+        // update (Chan's merge), so folding 64-row batches of 2048-d features would cost 5× the whole covariance.
+        var pending = new List<float[]>();
+        int foldRows = 0;
         var features = options.KeepFeatures ? new List<float[]>(source.Count) : null;
         var scores = options.KeepClassScores && extractor.ClassScores != ClassScoreKind.None ? new List<float[]>(source.Count) : null;
         var skipped = new List<string>();
@@ -44,8 +50,18 @@ public static class FeatureStream
                 if (rows.Count > 0)
                 {
                     var extraction = extractor.Extract(rows);
-                    moments ??= new RunningMoments(extraction.Features[0].Length);
-                    moments.Add(extraction.Features);
+                    if (moments is null)
+                    {
+                        int d = extraction.Features[0].Length;
+                        moments = new RunningMoments(d);
+                        foldRows = Math.Max(1, FoldValues / d);
+                    }
+                    pending.AddRange(extraction.Features);
+                    if (pending.Count >= foldRows)
+                    {
+                        moments.Add(pending);
+                        pending.Clear();
+                    }
                     features?.AddRange(extraction.Features);
                     if (scores is not null && extraction.ClassScores is { } s) scores.AddRange(s);
                 }
@@ -53,6 +69,7 @@ public static class FeatureStream
                 progress?.Report(done);
             }
             producer.GetAwaiter().GetResult(); // rethrows a load error with its own message
+            if (pending.Count > 0) moments!.Add(pending);
         }
         catch
         {
