@@ -218,6 +218,20 @@ public sealed class FeatureStatistics
     public void SaveNpz(string path) => Save(path, StatisticsFileFormat.Npz);
 
     /// <summary>
+    /// Whether <paramref name="path"/> holds statistics <see cref="Load"/> reads, judged by content (MlGan's magic
+    /// number) and, for a zip, by the <c>.npz</c> extension (a zip of images is not statistics). Reads 8 bytes.
+    /// </summary>
+    public static bool IsStatisticsFile(string path)
+    {
+        Guard.NotNull(path, nameof(path));
+        Span<byte> head = stackalloc byte[8];
+        using (var stream = File.OpenRead(path))
+            if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < NpzStatisticsFile.Magic.Length) return false;
+        if (head.SequenceEqual(MlGanStatisticsFile.Magic)) return true;
+        return head[..NpzStatisticsFile.Magic.Length].SequenceEqual(NpzStatisticsFile.Magic) && path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// Reads statistics written by <see cref="Save(string)"/> (format versions 1 and 2) or any statistics .npz
     /// (pytorch-fid, clean-fid, <see cref="SaveNpz"/>), telling them apart by content. A damaged or foreign
     /// file gives <see cref="InvalidDataException"/> naming it and what is wrong.

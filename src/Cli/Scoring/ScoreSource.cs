@@ -71,7 +71,7 @@ internal sealed record ScoreSource(string Description, float[][]? Rows, ImageCol
             var rows = generator.Generate(generator.SampleLatent(n, seed));
             return FromRows($"{Path.GetFileName(spec)} ({n} samples, {generator.Metadata.LatentDistribution} latent {generator.LatentDimension}, seed {seed})", rows);
         }
-        if (IsStatisticsFile(spec))
+        if (FeatureStatistics.IsStatisticsFile(spec))
         {
             var stats = FeatureStatistics.Load(spec);
             string n = stats.HasCount ? $"{stats.Count} samples" : "unknown count";
@@ -81,16 +81,6 @@ internal sealed record ScoreSource(string Description, float[][]? Rows, ImageCol
     }
 
     private static ScoreSource FromRows(string description, float[][] rows) => new(description, rows, null, null, null);
-
-    /// <summary>MlGan statistics ("MLGANFS") or a NumPy archive (a zip holding .npy entries).</summary>
-    internal static bool IsStatisticsFile(string path)
-    {
-        Span<byte> head = stackalloc byte[8];
-        using (var stream = File.OpenRead(path))
-            if (stream.ReadAtLeast(head, 8, throwOnEndOfStream: false) < 4) return false;
-        if (head.SequenceEqual("MLGANFS\0"u8)) return true;
-        return head[..4].SequenceEqual("PK\u0003\u0004"u8) && path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase);
-    }
 
     public void Dispose() => Images?.Dispose();
 }
