@@ -31,7 +31,7 @@ internal static class FeatureSides
         // pytorch-fid resizes every image to 299×299 itself (so mixed sizes are fine); otherwise sizes must agree.
         bool preset = preprocessing == FeaturePreprocessing.PytorchFid;
         var side = FeaturePreprocessingNames.PytorchFidSide;
-        return new ImageSampleSource(images, channels, preset ? (side, side) : null, requireSameSize: !preset, limit: source.ImageLimit);
+        return new ImageSampleSource(images, channels, preset ? (side, side) : null, source.ImageLimit);
     }
 
     /// <summary>The sample dimension used to pick a default feature net: row length, or C·H·W of the first image (grey for 28×28).</summary>

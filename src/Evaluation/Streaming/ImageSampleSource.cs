@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using MlGan.Transforms.Data;
 using MlGan.Transforms.Data.Images;
 
 namespace MlGan.Evaluation.Streaming;
@@ -6,16 +6,14 @@ namespace MlGan.Evaluation.Streaming;
 /// <summary>
 /// Images of an <see cref="ImageCollection"/> as CHW samples in [0, 1] (8-bit value / 255) with
 /// <see cref="Channels"/> channels (grey replicated to RGB, RGB to grey by PIL's luma), optionally resized
-/// bilinearly (PyTorch's align_corners = false, no antialiasing) to one fixed size. With
-/// <c>requireSameSize</c> every image must have the size of the first one decoded (a mismatch names both files):
-/// the rule when no resizing preprocessing is chosen, so that images of mixed sizes are never silently rescaled.
+/// bilinearly (PyTorch's align_corners = false, no antialiasing) to one fixed size. Without a resize every image
+/// must have the size of the first one decoded (a mismatch names both files), so that images of mixed sizes are
+/// never silently rescaled.
 /// </summary>
 public sealed class ImageSampleSource : ISampleSource
 {
     private readonly ImageCollection _images;
-    private readonly (int Height, int Width)? _resizeTo;
-    private readonly bool _requireSameSize;
-    private readonly ConcurrentDictionary<(int, int), BilinearResize> _resizers = new();
+    private readonly ImageVectorizer? _resizing; // decode + /255 + bilinear to the fixed size, shared with ImageFolder
     private (int Width, int Height, string Name)? _firstSize;
     private readonly object _sizeLock = new();
 
@@ -23,15 +21,14 @@ public sealed class ImageSampleSource : ISampleSource
     /// Samples of the first <paramref name="limit"/> (default all) images of <paramref name="images"/> with
     /// <paramref name="channels"/> channels (1 or 3), resized to <paramref name="resizeTo"/> when given.
     /// </summary>
-    public ImageSampleSource(ImageCollection images, int channels, (int Height, int Width)? resizeTo = null, bool requireSameSize = true, int? limit = null)
+    public ImageSampleSource(ImageCollection images, int channels, (int Height, int Width)? resizeTo = null, int? limit = null)
     {
         _images = MlGan.Transforms.Guard.NotNull(images, nameof(images));
         if (channels is not (1 or 3)) throw new ArgumentOutOfRangeException(nameof(channels), channels, "Images are read with 1 (grey) or 3 (RGB) channels.");
         if (resizeTo is { } r && (r.Height < 1 || r.Width < 1)) throw new ArgumentOutOfRangeException(nameof(resizeTo), resizeTo, "The resize target must be at least 1×1.");
         if (limit is < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "The image limit must be ≥ 1.");
         Channels = channels;
-        _resizeTo = resizeTo;
-        _requireSameSize = requireSameSize;
+        if (resizeTo is { } size) _resizing = new ImageVectorizer(channels, size.Width, size.Height, PixelRange.ZeroToOne);
         Count = Math.Min(images.Count, limit ?? int.MaxValue);
     }
 
@@ -51,15 +48,16 @@ public sealed class ImageSampleSource : ISampleSource
     public float[] Load(int index)
     {
         string name = _images.NameOf(index);
-        var image = ImageDecoder.Decode(_images.ReadBytes(index), name, Channels);
-        var chw = ImageDecoder.ToChw(image);
-        if (_requireSameSize) CheckSameSize(image, name);
-        if (_resizeTo is not { } target) return chw;
-        if (image.Height == target.Height && image.Width == target.Width) return chw;
-        var resize = _resizers.GetOrAdd((image.Height, image.Width), s => new BilinearResize(s.Item1, s.Item2, target.Height, target.Width));
-        var output = new float[Channels * target.Height * target.Width];
-        resize.Apply(chw, output, Channels);
-        return output;
+        var bytes = _images.ReadBytes(index);
+        if (_resizing is not null)
+        {
+            var output = new float[_resizing.Length];
+            _resizing.Write(bytes, name, output);
+            return output;
+        }
+        var image = ImageDecoder.Decode(bytes, name, Channels);
+        CheckSameSize(image, name);
+        return ImageDecoder.ToChw(image);
     }
 
     private void CheckSameSize(DecodedImage image, string name)
