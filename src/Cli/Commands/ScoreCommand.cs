@@ -59,7 +59,7 @@ public static class ScoreCommand
                 AllowMismatch = parse.GetValue(allowMismatch), SkipBad = parse.GetValue(skipBad), BatchSize = parse.GetValue(batch),
                 Quiet = parse.GetValue(json) is not null,
             };
-            var report = Run(request);
+            var report = SideBySideScorer.Score(request);
             PrintTable(report);
             if (parse.GetValue(json) is { } file) WriteJson(report, file.FullName);
             return 0;
@@ -79,9 +79,6 @@ public static class ScoreCommand
         public int BatchSize { get; init; } = 64;
         public bool Quiet { get; init; } = true;
     }
-
-    /// <summary>Loads both sides, extracts features and computes the metrics (see <see cref="ScoreReport"/>).</summary>
-    internal static ScoreReport Run(ScoreRequest r) => SideBySideScorer.Score(r);
 
     /// <summary>The metric names of --metrics, parsed.</summary>
     internal static GanMetricKinds ParseMetrics(string text)

@@ -102,7 +102,7 @@ public static class StatsCommand
         {
             string path = parse.GetValue(output)!.FullName;
             var files = parse.GetValue(parts)!;
-            var loaded = files.Select(f => File.Exists(f) ? FeatureStatistics.Load(f) : throw new FileNotFoundException($"Statistics file '{f}' does not exist.", f)).ToArray();
+            var loaded = files.Select(FeatureStatistics.Load).ToArray(); // Load names a missing or damaged file
             var merged = FeatureStatistics.Merge(loaded);
             merged.Save(path, ParseFormat(parse.GetValue(format)!, path));
             Console.WriteLine($"Merged {files.Length} statistics files ({merged.Count} samples × {merged.Dimension} features) into {path}");
