@@ -1,6 +1,7 @@
 // MlGan QuickStart: the random-feature WGAN of No et al. (2021) on the 8-Gaussian target of their Fig. 4.
 // Trains, plots real vs generated samples and the J / L curves, exports the generator to ONNX and samples
 // it back through ONNX Runtime, then prints one machine-readable RESULT line.
+using MlGan.Transforms.Training;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;

@@ -1,3 +1,4 @@
+using MlGan.Transforms.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using System.Text.Json;

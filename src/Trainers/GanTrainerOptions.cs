@@ -1,3 +1,4 @@
+using MlGan.Transforms.Training;
 using System.Text.Json.Serialization;
 using MlGan.Trainers.Dynamics;
 using MlGan.Trainers.Losses;

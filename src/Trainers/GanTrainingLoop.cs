@@ -1,3 +1,4 @@
+using MlGan.Transforms.Training;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;

@@ -1,3 +1,4 @@
+using MlGan.Transforms.Training;
 using Microsoft.ML;
 using MlGan.Trainers.Discriminators;
 using MlGan.Trainers.RandomFeature;

@@ -26,7 +26,7 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
     private readonly OnnxTransformer _onnx;
 
     public GeneratorTransformer(MLContext ml, GeneratorModule generator, GeneratorMetadata metadata,
-        string outputColumnName = "Generated", string latentColumnName = GanDataCatalog.LatentColumn)
+        string outputColumnName = "Generated", string latentColumnName = GanDataCatalog.LatentColumn, Training.TrainingResult? training = null)
     {
         TorchNative.EnsureAvailable();
         Context = Guard.NotNull(ml, nameof(ml));
@@ -34,6 +34,7 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
         Metadata = Guard.NotNull(metadata, nameof(metadata));
         OutputColumnName = outputColumnName;
         LatentColumnName = latentColumnName;
+        Training = training;
         // OnnxTransformer binds columns to graph names exactly, so this copy is named after the columns.
         using var bytes = new MemoryStream(BuildModel(latentColumnName, outputColumnName).ToByteArray());
         var empty = VectorDataView.FromRows(ml, Array.Empty<float[]>(), latentColumnName, LatentDimension);
@@ -46,6 +47,9 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
     public string OutputColumnName { get; }
     public string LatentColumnName { get; }
     public int LatentDimension => Generator.LatentDimension;
+
+    /// <summary>What the trainer that fitted this generator learned besides it (log, diagnostics, critic); null when built directly.</summary>
+    public Training.TrainingResult? Training { get; }
 
     public bool IsRowToRowMapper => true;
 

@@ -1,3 +1,4 @@
+using MlGan.Transforms.Training;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML;

@@ -1,3 +1,4 @@
+using MlGan.Transforms.Training;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 using MlGan.Transforms.Generators;

@@ -1,3 +1,4 @@
+using MlGan.Transforms.Training;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;

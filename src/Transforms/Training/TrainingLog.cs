@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 
-namespace MlGan.Trainers;
+namespace MlGan.Transforms.Training;
 
 /// <summary>
 /// The training log: one row per logged step, a <c>step</c> column and one double column per quantity
