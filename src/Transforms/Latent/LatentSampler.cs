@@ -1,4 +1,5 @@
 using MlGan.Transforms.Data;
+using TorchSharp;
 
 namespace MlGan.Transforms.Latent;
 
@@ -25,4 +26,12 @@ public static class LatentSampler
         }
         return rows;
     }
+
+    /// <summary>Latents [count, dimension] drawn from <paramref name="random"/> (the trainers' stream): randn, or 2·rand − 1.</summary>
+    public static torch.Tensor Sample(long count, int dimension, LatentDistribution distribution, torch.Generator random) => distribution switch
+    {
+        LatentDistribution.Gaussian => torch.randn(count, dimension, generator: random),
+        LatentDistribution.Uniform => torch.rand(count, dimension, generator: random) * 2 - 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "Unknown latent distribution."),
+    };
 }

@@ -80,7 +80,7 @@ public sealed class GanTrainerTests
         optimal.Network = GanNetwork.HiddenLayer;
         optimal.Loss = "wgan";
         optimal.L2 = 1;
-        optimal.Dynamics = GanDynamics.OptimalDiscriminator;
+        optimal.Dynamics = GanDynamics.OptimalLinearCritic;
         AssertTrainedAndGenerates(ml, ml.Gan().Trainers.Gan(optimal), data, expectedRows: 6);
     }
 

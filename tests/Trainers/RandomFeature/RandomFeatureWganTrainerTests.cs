@@ -31,7 +31,7 @@ public sealed class RandomFeatureWganTrainerTests
 
     [TestMethod]
     [DataRow(RandomFeatureDynamics.Sgda)]
-    [DataRow(RandomFeatureDynamics.OptimalDiscriminator)]
+    [DataRow(RandomFeatureDynamics.OptimalLinearCritic)]
     public void FitAfterABuiltInTransformReducesJAndLogsEveryQuantity(RandomFeatureDynamics dynamics)
     {
         var ml = new MLContext(1);
