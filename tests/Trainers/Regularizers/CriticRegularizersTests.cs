@@ -32,6 +32,20 @@ public sealed class CriticRegularizersTests
     }
 
     [TestMethod]
+    public void DescriptionsNameTheStageAndItsCoefficients()
+    {
+        // Checkpoints record the pipeline through these strings, so they must carry the coefficients, not just the name.
+        var expected = new Dictionary<string, string>
+        {
+            ["gp"] = "gp(lambda=0.25)", ["gp-one-sided"] = "gp-one-sided(lambda=0.25)", ["r1"] = "r1(gamma=0.25)",
+            ["r2"] = "r2(gamma=0.25)", ["dragan"] = "dragan(lambda=0.25, scale=0.5)", ["l2"] = "l2(lambda=0.25)",
+            ["clip"] = "clip(bound=0.25)", ["bcr"] = "bcr(real=0.25, fake=0.25, noise=0.1)",
+        };
+        foreach (var name in CriticRegularizers.Names) Assert.AreEqual(expected[name], CriticRegularizers.Parse(name, 0.25).ToString());
+        Assert.AreEqual("bcr(real=1, fake=0, augmentation=custom)", new BalancedConsistencyRegularization(1, 0, (x, _) => x).ToString());
+    }
+
+    [TestMethod]
     public void NamesAreCaseInsensitiveAndTrimmed() =>
         Assert.IsInstanceOfType<OneSidedGradientPenalty>(CriticRegularizers.Parse(" GP-One-Sided ", 10));
 
