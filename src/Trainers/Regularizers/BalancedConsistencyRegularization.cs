@@ -19,6 +19,7 @@ namespace MlGan.Trainers.Regularizers;
 public sealed class BalancedConsistencyRegularization : CriticRegularizer
 {
     private readonly Func<Tensor, torch.Generator, Tensor> _augmentation;
+    private readonly double? _noiseStd; // null: a user augmentation
 
     /// <summary>
     /// bCR with the default augmentation; <paramref name="noiseStd"/> is σ of the Gaussian noise used for non-image
@@ -27,6 +28,7 @@ public sealed class BalancedConsistencyRegularization : CriticRegularizer
     public BalancedConsistencyRegularization(double realWeight = 10, double fakeWeight = 10, double noiseStd = ConsistencyAugmentations.DefaultNoiseStd)
         : this(realWeight, fakeWeight, ConsistencyAugmentations.Default(noiseStd))
     {
+        _noiseStd = noiseStd;
     }
 
     /// <summary>
@@ -52,6 +54,10 @@ public sealed class BalancedConsistencyRegularization : CriticRegularizer
 
     /// <inheritdoc />
     public override string Name => "bcr";
+
+    /// <summary>The stage, its weights and its augmentation, e.g. <c>bcr(real=10, fake=10, noise=0.1)</c>, as logs and checkpoints record it.</summary>
+    public override string ToString() => FormattableString.Invariant(
+        $"bcr(real={RealWeight}, fake={FakeWeight}, {(_noiseStd is { } sigma ? FormattableString.Invariant($"noise={sigma}") : "augmentation=custom")})");
 
     /// <inheritdoc />
     public override Tensor Penalty(CriticBatch batch)

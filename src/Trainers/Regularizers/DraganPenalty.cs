@@ -36,6 +36,9 @@ public sealed class DraganPenalty : CriticRegularizer
     /// <inheritdoc />
     public override string Name => "dragan";
 
+    /// <summary>The stage and its coefficients, e.g. <c>dragan(lambda=10, scale=0.5)</c>, as logs and checkpoints record it.</summary>
+    public override string ToString() => FormattableString.Invariant($"dragan(lambda={Lambda}, scale={Scale})");
+
     /// <inheritdoc />
     public override Tensor Penalty(CriticBatch batch)
     {

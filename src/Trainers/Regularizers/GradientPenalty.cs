@@ -26,6 +26,9 @@ public sealed class GradientPenalty : CriticRegularizer
     /// <inheritdoc />
     public override string Name => "gp";
 
+    /// <summary>The stage and its coefficient, e.g. <c>gp(lambda=10)</c>, as logs and checkpoints record it.</summary>
+    public override string ToString() => FormattableString.Invariant($"gp(lambda={Lambda})");
+
     /// <inheritdoc />
     public override Tensor Penalty(CriticBatch batch)
     {

@@ -24,6 +24,9 @@ public sealed class L2Penalty : CriticRegularizer
     /// <inheritdoc />
     public override string Name => "l2";
 
+    /// <summary>The stage and its coefficient, e.g. <c>l2(lambda=10)</c>, as logs and checkpoints record it.</summary>
+    public override string ToString() => FormattableString.Invariant($"l2(lambda={Lambda})");
+
     /// <inheritdoc />
     public override Tensor Penalty(CriticBatch batch)
     {

@@ -26,6 +26,9 @@ public sealed class OneSidedGradientPenalty : CriticRegularizer
     /// <inheritdoc />
     public override string Name => "gp-one-sided";
 
+    /// <summary>The stage and its coefficient, e.g. <c>gp-one-sided(lambda=10)</c>, as logs and checkpoints record it.</summary>
+    public override string ToString() => FormattableString.Invariant($"gp-one-sided(lambda={Lambda})");
+
     /// <inheritdoc />
     public override Tensor Penalty(CriticBatch batch)
     {

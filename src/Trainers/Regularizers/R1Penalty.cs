@@ -24,6 +24,9 @@ public sealed class R1Penalty : CriticRegularizer
     /// <inheritdoc />
     public override string Name => "r1";
 
+    /// <summary>The stage and its coefficient, e.g. <c>r1(gamma=10)</c>, as logs and checkpoints record it.</summary>
+    public override string ToString() => FormattableString.Invariant($"r1(gamma={Gamma})");
+
     /// <inheritdoc />
     public override Tensor Penalty(CriticBatch batch)
     {

@@ -25,6 +25,9 @@ public sealed class WeightClipping : CriticRegularizer
     /// <inheritdoc />
     public override string Name => "clip";
 
+    /// <summary>The stage and its bound, e.g. <c>clip(bound=0.01)</c>, as logs and checkpoints record it.</summary>
+    public override string ToString() => FormattableString.Invariant($"clip(bound={Bound})");
+
     /// <inheritdoc />
     public override void AfterStep(DiscriminatorModule critic) => Apply(critic, Bound);
 
