@@ -40,7 +40,7 @@ public sealed class LossValidationTests
     public void FactoryKnowsEveryDocumentedNameCaseInsensitively()
     {
         CollectionAssert.AreEqual(
-            new[] { "js", "js-ns", "hinge", "ls", "rs", "rs-sat", "rp-hinge", "rp-ls", "wgan" }, GanLosses.Names.ToArray());
+            new[] { "js", "js-ns", "hinge", "ls", "rs", "rs-sat", "rp-hinge", "rp-ls", "wgan" }, GanLosses.Names.Take(9).ToArray(), "the built-ins come first (tests may register more)");
         foreach (var name in GanLosses.Names)
         {
             Assert.AreEqual(name, GanLosses.ByName(name).Name);
