@@ -28,7 +28,7 @@ foreach (var (name, module) in generators)
     module.eval();
     var graph = new OnnxGraphBuilder("bench");
     graph.AddInput("latent", -1, module.LatentDimension);
-    using (torch.no_grad()) module.AppendOnnx(graph, "latent", "sample");
+    using (torch.no_grad()) ((IOnnxExportableGenerator)module).AppendOnnx(graph, "latent", "sample");
     graph.AddOutput("sample", new[] { -1L }.Concat(module.OutputShape).ToArray());
     var model = graph.Build();
     string path = Path.Combine(outDir, $"{name}.onnx");

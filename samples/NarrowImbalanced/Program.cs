@@ -8,6 +8,7 @@ using Microsoft.ML;
 using MlGan.Evaluation;
 using MlGan.Trainers;
 using MlGan.Trainers.Dynamics;
+using MlGan.Trainers.Losses;
 using MlGan.Trainers.Experiments;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
@@ -116,7 +117,7 @@ return 0;
     var adam = new OptimizerSettings(OptimizerKind.Adam, lr, 0.5, 0.999);
     var trainer = ml.Gan().Trainers.Gan(new GanTrainerOptions
     {
-        Loss = loss, Network = GanNetwork.Mlp, Width = width, HiddenLayers = 3, LatentDimension = latent,
+        Loss = GanLosses.ByName(loss), Network = GanNetwork.Mlp, Width = width, HiddenLayers = 3, LatentDimension = latent,
         GeneratorOptimizer = adam, DiscriminatorOptimizer = adam, BatchSize = 128, Steps = steps, LogEvery = 100, Seed = seed,
     });
     var generator = trainer.Fit(real);

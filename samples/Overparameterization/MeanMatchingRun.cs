@@ -37,7 +37,7 @@ internal static class MeanMatchingRun
             Dynamics = update switch
             {
                 CriticUpdate.Gda => GanDynamics.Simultaneous,
-                CriticUpdate.OptimalD => GanDynamics.OptimalDiscriminator,
+                CriticUpdate.OptimalD => GanDynamics.OptimalLinearCritic,
                 _ => GanDynamics.Alternating,
             },
             DiscriminatorSteps = update == CriticUpdate.DIter ? s.DIter : 1,

@@ -71,7 +71,7 @@ internal static class MlpFidRun
         double fidTrain = FrechetDistance.Compute(features, reference.TrainStatistics);
         double fidTest = FrechetDistance.Compute(features, reference.TestStatistics);
         double nnd = NeuralNetDivergence.Compute(reference.TestRows, fakes, new NeuralNetDivergenceOptions { Steps = s.NndSteps, Seed = seed });
-        var log = trainer.Log!;
+        var log = generator.GanTraining().Log;
         return new MlpFidResult(width, seed, fidTrain, fidTest, nnd, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds,
             log.Steps, log.Column("d_loss"), fakes.Take(64).ToArray());
     }

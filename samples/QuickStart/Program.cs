@@ -43,7 +43,6 @@ if (options.LogEvery is { } logEvery) trainerOptions.LogEvery = logEvery;
 if (options.GeneratorScale is { } gScale) { trainerOptions.GeneratorWeightScale = gScale; trainerOptions.GeneratorBiasScale = gScale; }
 if (options.EvaluationSize is { } evalSize) trainerOptions.EvaluationSampleSize = evalSize;
 if (options.JacobianBatch is { } jBatch) trainerOptions.GaussNewtonBatchSize = jBatch;
-var trainer = ml.Gan().Trainers.RandomFeatureWgan(trainerOptions);
 AnsiConsole.MarkupLine($"[bold]Random-feature WGAN[/] Ng={trainerOptions.GeneratorWidth} Nd={trainerOptions.DiscriminatorWidth} " +
                        $"batch={trainerOptions.BatchSize} steps={trainerOptions.Steps} θ-step={trainerOptions.Optimizer} α={trainerOptions.LearningRate}" +
                        (trainerOptions.Optimizer == ThetaOptimizer.GaussNewton ? $" λ={trainerOptions.GaussNewtonDamping} (×{trainerOptions.GaussNewtonDampingDecay}/pass) D-rows={trainerOptions.GaussNewtonBatchSize}" : ""));
@@ -61,10 +60,12 @@ AnsiConsole.Progress()
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"step {s.Step,5}  J={s.Values["J"]:E3}  L={s.Values["L"]:E3}  |∇θ|={s.Values["grad_norm"]:E2}  α={s.Values["learning_rate"]:E2}"));
         });
-        generator = trainer.Fit(real);
+        // The trainer copies its options, so it is built once the progress reporter is in them.
+        generator = ml.Gan().Trainers.RandomFeatureWgan(trainerOptions).Fit(real);
     });
-trainer.Log!.SaveCsv(Path.Combine(options.Out, "log.csv"));
-double j0 = trainer.InitialJ!.Value;
+var run = generator!.RandomFeatureTraining();
+run.Log.SaveCsv(Path.Combine(options.Out, "log.csv"));
+double j0 = run.InitialJ;
 
 // Generate through the ML.NET transformer (ONNX-backed) and score against the mixture.
 var latents = ml.Gan().Data.Latent(2, 5000, seed: options.Seed + 100);
@@ -72,7 +73,7 @@ var fake = generator.Transform(latents).GetColumn<float[]>(trainerOptions.Output
 var realRows = real.GetColumn<float[]>("Features").Take(5000).ToArray();
 var metrics = MixtureMetrics.Compute(fake, target);
 QuickStartPlots.Samples(realRows, fake, Path.Combine(options.Out, "samples.png"));
-QuickStartPlots.Losses(trainer.Log!, Path.Combine(options.Out, "loss.png"));
+QuickStartPlots.Losses(run.Log, Path.Combine(options.Out, "loss.png"));
 
 // Export to ONNX and sample it back with ONNX Runtime directly.
 string onnxPath = Path.Combine(options.Out, "generator.onnx");

@@ -7,6 +7,7 @@ using MlGan.Trainers.Diagnostics;
 using MlGan.Trainers.Discriminators;
 using MlGan.Trainers.Dynamics;
 using MlGan.Trainers.Losses;
+using MlGan.Trainers.Networks;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 using MlGan.Transforms.Generators;
@@ -17,98 +18,107 @@ using TorchSharp;
 namespace MlGan.Trainers;
 
 /// <summary>
-/// The general GAN estimator: any loss × network pair × dynamics over a vector&lt;float&gt; column, trained by the
-/// one <see cref="GanTrainingLoop"/> with a <see cref="GanStepper"/>; batches stream from the IDataView.
+/// The general GAN estimator: any loss × network pair × regulariser pipeline × dynamics over a vector&lt;float&gt;
+/// column, trained by the one <see cref="GanTrainingLoop"/> with a <see cref="GanStepper"/>; batches stream from the
+/// IDataView. The estimator is an immutable recipe (it copies its options); what a Fit learned comes back on the
+/// fitted generator (<see cref="GeneratorTransformer.Training"/>, typed: <c>generator.GanTraining()</c>).
 /// </summary>
 public sealed class GanTrainer : IEstimator<GeneratorTransformer>
 {
     private readonly GanTrainersCatalog _catalog;
+    private readonly GanTrainerOptions _options;
+    private readonly GeneratorEstimatorCore _core;
 
     internal GanTrainer(GanTrainersCatalog catalog, GanTrainerOptions options)
     {
         _catalog = catalog;
-        Options = Guard.NotNull(options, nameof(options));
-        Options.Validate();
+        _options = Guard.NotNull(options, nameof(options)).Clone();
+        _options.Validate();
+        _core = new GeneratorEstimatorCore(catalog.Context, _options.FeatureColumnName, _options.LatentColumnName, _options.OutputColumnName);
     }
 
-    public GanTrainerOptions Options { get; }
-    /// <summary>The log of the last Fit: step, d_loss, g_loss, d_grad_norm, g_grad_norm, gp.</summary>
-    public TrainingLog? Log { get; private set; }
-    public CollapseBasinDetector? CollapseDetector { get; private set; }
-    public VanishingGradientDetector? VanishingGradient { get; private set; }
-    /// <summary>The critic of the last Fit.</summary>
-    public DiscriminatorModule? Discriminator { get; private set; }
+    /// <summary>A copy of the options this trainer was built with (changing it does not change the trainer).</summary>
+    public GanTrainerOptions Options => _options.Clone();
 
-    public GeneratorTransformer Fit(IDataView input)
+    /// <summary>Trains on <paramref name="input"/>'s feature column and returns the generator, with the run's results in its <see cref="GeneratorTransformer.Training"/>.</summary>
+    public GeneratorTransformer Fit(IDataView input) => _core.Fit(input, size => Train(input, size));
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => _core.GetOutputSchema(inputSchema);
+
+    private GeneratorTransformer Train(IDataView input, int size)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        Options.Validate();
+        var o = _options;
         TorchNative.EnsureAvailable();
-        long[] shape = SampleShape(input.Schema);
-        CheckRows(input);
+        long[] shape = SampleShape(size);
         var ml = _catalog.Context;
-        var resume = Options.ResumeFrom is { } from ? GanCheckpoint.Open(from) : null;
-        int seed = resume?.Manifest.Seed ?? Options.Seed ?? _catalog.Owner.NextSeed();
-        var device = DeviceFactory.Parse(Options.Device);
-        var loss = GanLosses.ByName(Options.Loss);
-        var (generator, critic) = BuildNetworks(shape, seed);
+        var resume = o.ResumeFrom is { } from ? GanCheckpoint.Open(from) : null;
+        int seed = resume?.Manifest.Seed ?? o.Seed ?? _catalog.Owner.NextSeed();
+        var device = DeviceFactory.Parse(o.Device);
+        var loss = o.Loss;
+        var spec = Spec(shape, seed);
+        var (generator, critic) = o.Network.Create(spec);
         if (resume is not null)
         {
-            CheckCompatible(resume, shape, generator, critic);
+            CheckCompatible(resume, shape, generator, critic, loss);
             resume.RestoreNetworks(generator, critic);
         }
-        using var batches = new BatchStream(ml, input, Options.FeatureColumnName, Options.BatchSize, unchecked(seed + 2));
-        Func<torch.Tensor> real = () => torch.tensor(batches.Next(), [Options.BatchSize, .. shape]).to(device);
-        CollapseDetector = new CollapseBasinDetector(loss, Options.CollapseWindow);
-        VanishingGradient = new VanishingGradientDetector();
-        using (var stepper = new GanStepper(generator, critic, loss, Options.Settings(), real, unchecked(seed + 3), device))
+        using var batches = new BatchStream(ml, input, o.FeatureColumnName, o.BatchSize, unchecked(seed + 2));
+        Func<torch.Tensor> real = () => torch.tensor(batches.Next(), [o.BatchSize, .. shape]).to(device);
+        var collapse = new CollapseBasinDetector(loss, o.CollapseWindow);
+        var vanishing = new VanishingGradientDetector();
+        var warnings = new List<string>();
+        string? lastCheckpoint = null;
+        TrainingLog log;
+        using (var stepper = new GanStepper(generator, critic, loss, o.Settings(), real, unchecked(seed + 3), device))
         {
             resume?.RestoreTraining(stepper, batches);
-            int start = Math.Min(resume?.Manifest.Step ?? 0, Options.Steps);
-            Log = GanTrainingLoop.Run(ml, "Gan", stepper, new TrainingLoopSettings
+            int start = Math.Min(resume?.Manifest.Step ?? 0, o.Steps);
+            log = GanTrainingLoop.Run(ml, "Gan", stepper, new TrainingLoopSettings
             {
-                Steps = Options.Steps, LogEvery = Options.LogEvery, Progress = Options.Progress,
-                CancellationToken = Options.CancellationToken, Monitors = [CollapseDetector, VanishingGradient],
-                StartStep = start, Log = resume?.RestoreLog(), CheckpointEvery = Options.CheckpointEvery,
-                Checkpoint = (done, log) => LastCheckpoint = WriteCheckpoint(done, log, seed, shape, loss, generator, critic, stepper, batches),
+                Steps = o.Steps, LogEvery = o.LogEvery, Progress = o.Progress,
+                CancellationToken = o.CancellationToken, Monitors = [collapse, vanishing], Warnings = warnings,
+                StartStep = start, Log = resume?.RestoreLog(), CheckpointEvery = o.CheckpointEvery,
+                Checkpoint = (done, l) => lastCheckpoint = WriteCheckpoint(done, l, seed, shape, loss, spec, generator, critic, stepper, batches),
             });
             stepper.Ema?.CopyTo(generator);
         }
         generator.to(torch.CPU);
         generator.eval();
-        Discriminator = critic;
-        return new GeneratorTransformer(ml, generator, Metadata(generator, loss, seed, shape), Options.OutputColumnName, Options.LatentColumnName);
+        critic.to(torch.CPU);
+        critic.eval();
+        var result = new GanTrainingResult(log, seed, o.Steps, warnings, lastCheckpoint, critic, loss, o.Network, collapse, vanishing);
+        return new GeneratorTransformer(ml, generator, Metadata(generator, loss, seed, shape, spec), o.OutputColumnName, o.LatentColumnName, result);
     }
 
-    /// <summary>Path of the last checkpoint the last Fit wrote (null if none).</summary>
-    public string? LastCheckpoint { get; private set; }
-
-    private GeneratorMetadata Metadata(GeneratorModule generator, GanLoss loss, int seed, long[] shape)
+    private GanNetworkSpec Spec(long[] shape, int seed) => new()
     {
-        var range = Options.Network is GanNetwork.Dcgan or GanNetwork.ResNet || Options.OutputActivation == OutputActivation.Tanh
-            ? ((double, double)?)(-1.0, 1.0) : null;
-        return new GeneratorMetadata(Options.LatentDimension, Options.LatentDistribution, shape, generator.Architecture, loss.Name, seed, range);
-    }
+        LatentDimension = _options.LatentDimension, SampleShape = shape, Width = _options.Width, HiddenLayers = _options.HiddenLayers,
+        SpectralNorm = _options.SpectralNorm, OutputActivation = _options.OutputActivation, Seed = seed,
+    };
+
+    private GeneratorMetadata Metadata(GeneratorModule generator, GanLoss loss, int seed, long[] shape, GanNetworkSpec spec) =>
+        new(_options.LatentDimension, _options.LatentDistribution, shape, generator.Architecture, loss.Name, seed, _options.Network.OutputRange(spec));
 
     /// <summary>The architecture options must describe the checkpoint's networks; training settings may differ.</summary>
-    private void CheckCompatible(GanCheckpoint checkpoint, long[] shape, GeneratorModule generator, DiscriminatorModule critic)
+    private void CheckCompatible(GanCheckpoint checkpoint, long[] shape, GeneratorModule generator, DiscriminatorModule critic, GanLoss loss)
     {
         var m = checkpoint.Manifest;
         void Require(bool ok, string option, object? expected, object? actual)
         {
             if (!ok) throw new ArgumentException($"Cannot resume '{checkpoint.Path}': it was trained with {option} = {expected}, the options say {actual}.", option);
         }
-        Require(m.GeneratorArchitecture == generator.Architecture, nameof(Options.Network) + " (generator)", m.GeneratorArchitecture, generator.Architecture);
-        Require(m.DiscriminatorArchitecture == critic.Architecture, nameof(Options.Network) + " (critic)", m.DiscriminatorArchitecture, critic.Architecture);
+        Require(m.GeneratorArchitecture == generator.Architecture, nameof(_options.Network) + " (generator)", m.GeneratorArchitecture, generator.Architecture);
+        Require(m.DiscriminatorArchitecture == critic.Architecture, nameof(_options.Network) + " (critic)", m.DiscriminatorArchitecture, critic.Architecture);
         Require(m.SampleShape.SequenceEqual(shape), "sample shape", string.Join("x", m.SampleShape), string.Join("x", shape));
-        Require(m.Width == Options.Width, nameof(Options.Width), m.Width, Options.Width);
-        Require(m.HiddenLayers == Options.HiddenLayers || Options.Network != GanNetwork.Mlp, nameof(Options.HiddenLayers), m.HiddenLayers, Options.HiddenLayers);
-        Require(m.LatentDimension == Options.LatentDimension, nameof(Options.LatentDimension), m.LatentDimension, Options.LatentDimension);
-        Require(m.Loss == GanLosses.ByName(Options.Loss).Name, nameof(Options.Loss), m.Loss, Options.Loss);
+        Require(m.Width == _options.Width, nameof(_options.Width), m.Width, _options.Width);
+        Require(m.HiddenLayers == _options.HiddenLayers || !_options.Network.UsesHiddenLayers, nameof(_options.HiddenLayers), m.HiddenLayers, _options.HiddenLayers);
+        Require(m.LatentDimension == _options.LatentDimension, nameof(_options.LatentDimension), m.LatentDimension, _options.LatentDimension);
+        Require(m.Loss == loss.Name, nameof(_options.Loss), m.Loss, loss.Name);
         Require(m.LogQuantities.SequenceEqual(GanStepper.QuantityNames), "log columns", string.Join(",", m.LogQuantities), string.Join(",", GanStepper.QuantityNames));
     }
 
-    private string WriteCheckpoint(int done, TrainingLog log, int seed, long[] shape, GanLoss loss, GeneratorModule generator,
+    private string WriteCheckpoint(int done, TrainingLog log, int seed, long[] shape, GanLoss loss, GanNetworkSpec spec, GeneratorModule generator,
         DiscriminatorModule critic, GanStepper stepper, BatchStream batches)
     {
         var rows = new List<GanCheckpointManifest.LogRow>();
@@ -118,20 +128,21 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         var manifest = new GanCheckpointManifest
         {
             Step = done, Seed = seed,
-            FeatureColumnName = Options.FeatureColumnName, LatentColumnName = Options.LatentColumnName, OutputColumnName = Options.OutputColumnName,
+            FeatureColumnName = _options.FeatureColumnName, LatentColumnName = _options.LatentColumnName, OutputColumnName = _options.OutputColumnName,
             GeneratorArchitecture = generator.Architecture, DiscriminatorArchitecture = critic.Architecture,
-            SampleShape = shape, LatentDimension = Options.LatentDimension, Width = Options.Width, HiddenLayers = Options.HiddenLayers, Loss = loss.Name, HasEma = stepper.Ema is not null,
+            SampleShape = shape, LatentDimension = _options.LatentDimension, Width = _options.Width, HiddenLayers = _options.HiddenLayers, Loss = loss.Name, HasEma = stepper.Ema is not null, HasOnnx = GeneratorOnnx.CanExport(generator),
             DataEpoch = batches.Position.Epoch, DataRow = batches.Position.Row,
-            Options = JsonSerializer.SerializeToNode(Options, GanCheckpointManifest.Json),
+            Options = JsonSerializer.SerializeToNode(_options, GanCheckpointManifest.Json),
             LogQuantities = log.Quantities.ToArray(), Log = rows,
         };
-        return GanCheckpoint.Write(Options.CheckpointDirectory!, manifest, generator, critic, stepper, ExportOnnx(generator, stepper, loss, seed, shape));
+        var onnx = GeneratorOnnx.CanExport(generator) ? ExportOnnx(generator, stepper, loss, seed, shape, spec) : null;
+        return GanCheckpoint.Write(_options.CheckpointDirectory!, manifest, generator, critic, stepper, onnx);
     }
 
     /// <summary>The ONNX of what Fit would return now: the EMA weights when EMA is on (swapped in, then back, exactly).</summary>
-    private Transforms.Onnx.Proto.ModelProto ExportOnnx(GeneratorModule generator, GanStepper stepper, GanLoss loss, int seed, long[] shape)
+    private Transforms.Onnx.Proto.ModelProto ExportOnnx(GeneratorModule generator, GanStepper stepper, GanLoss loss, int seed, long[] shape, GanNetworkSpec spec)
     {
-        var metadata = Metadata(generator, loss, seed, shape);
+        var metadata = Metadata(generator, loss, seed, shape, spec);
         bool training = generator.training;
         generator.eval();
         try
@@ -156,54 +167,14 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         }
     }
 
-    /// <summary>Per-sample shape from the column and ImageShape; a size mismatch names ImageShape.</summary>
-    private long[] SampleShape(DataViewSchema schema)
+    /// <summary>Per-sample shape from the column size and ImageShape; a size mismatch names ImageShape.</summary>
+    private long[] SampleShape(int size)
     {
-        int? expected = Options.ImageShape is { } s ? checked((int)s.Aggregate(1L, (a, b) => a * b)) : null;
-        int n = VectorColumn.Validate(schema, Options.FeatureColumnName, expected, expected is null ? null : nameof(Options.ImageShape));
-        return Options.ImageShape?.ToArray() ?? [n];
-    }
-
-    /// <summary>One streaming pass before training: the data must have rows and only finite values.</summary>
-    private void CheckRows(IDataView input)
-    {
-        var column = input.Schema[Options.FeatureColumnName];
-        using var cursor = input.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        var buffer = default(VBuffer<float>);
-        long row = 0;
-        for (; cursor.MoveNext(); row++)
-        {
-            getter(ref buffer);
-            foreach (var v in buffer.DenseValues())
-                if (!float.IsFinite(v))
-                    throw new InvalidDataException($"Input column '{Options.FeatureColumnName}' has a non-finite value ({v}) in row {row}; clean the data before training.");
-        }
-        if (row == 0) throw new ArgumentException($"Input column '{Options.FeatureColumnName}' has no rows: training needs data.", nameof(input));
-    }
-
-    private (GeneratorModule, DiscriminatorModule) BuildNetworks(long[] shape, int seed)
-    {
-        int k = Options.Width, z = Options.LatentDimension;
-        return Options.Network switch
-        {
-            GanNetwork.Mlp => (new MlpGenerator(z, shape, k, Options.HiddenLayers, Options.OutputActivation, seed),
-                new MlpDiscriminator(shape, k, Options.HiddenLayers, Options.SpectralNorm, unchecked(seed + 1))),
-            GanNetwork.HiddenLayer => (new HiddenLayerGenerator(z, (int)shape[0], k, seed: seed), new LinearDiscriminator(shape)),
-            GanNetwork.Dcgan => (new DcganGenerator(z, k, shape, seed), new DcganDiscriminator(k, shape, Options.SpectralNorm, unchecked(seed + 1))),
-            GanNetwork.ResNet => (new ResNetGenerator(z, k, shape, seed), new ResNetDiscriminator(k, shape, Options.SpectralNorm, unchecked(seed + 1))),
-            _ => throw new ArgumentOutOfRangeException(nameof(Options.Network), Options.Network, "Unknown network."),
-        };
-    }
-
-    /// <summary>Output schema for an input with the feature column: adds the generated column (a float vector like the features).</summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        var column = inputSchema.FirstOrDefault(c => c.Name == Options.FeatureColumnName);
-        if (column.Name is null) throw new ArgumentException($"Could not find input column '{Options.FeatureColumnName}'.", nameof(inputSchema));
-        if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != NumberDataViewType.Single)
-            throw new ArgumentException($"Schema mismatch for input column '{Options.FeatureColumnName}': expected a known-size vector of Single, got {column.ItemType} ({column.Kind}).", nameof(inputSchema));
-        return _catalog.Context.Transforms.CopyColumns(Options.OutputColumnName, Options.FeatureColumnName).GetOutputSchema(inputSchema);
+        if (_options.ImageShape is not { } s) return [size];
+        long expected = s.Aggregate(1L, (a, b) => a * b);
+        if (expected != size)
+            throw new ArgumentException($"Schema mismatch for input column '{_options.FeatureColumnName}': expected a vector of {expected} Single (from {nameof(_options.ImageShape)}), got {size}.", nameof(_options.ImageShape));
+        return s.ToArray();
     }
 }
 
@@ -218,51 +189,42 @@ public enum WganConstraint
     L2,
 }
 
-/// <summary><c>ml.Gan().Trainers.Gan/Wgan/RsGan/JsGan(...)</c>.</summary>
+/// <summary><c>ml.Gan().Trainers.Gan/Wgan/RsGan/JsGan(...)</c>: the options overload and the papers' shortcuts (<see cref="GanRecipes"/>).</summary>
 public static class GanTrainerCatalogExtensions
 {
+    /// <summary>The general GAN trainer with every option.</summary>
     public static GanTrainer Gan(this GanTrainersCatalog catalog, GanTrainerOptions options) =>
         new(Guard.NotNull(catalog, nameof(catalog)), Guard.NotNull(options, nameof(options)));
 
+    /// <summary>WGAN with the chosen constraint (recipes wgan-gp, wgan-clip, wgan-l2); <paramref name="network"/> null: MLP.</summary>
     public static GanTrainer Wgan(this GanTrainersCatalog catalog, WganConstraint constraint = WganConstraint.GradientPenalty,
-        GanNetwork network = GanNetwork.Mlp, int width = 64, int steps = 1000, string featureColumnName = GanDataCatalog.FeaturesColumn,
-        long[]? imageShape = null, int? seed = null)
+        GanNetwork? network = null, int width = GanTrainerOptions.Defaults.Width, int steps = GanTrainerOptions.Defaults.Steps,
+        string featureColumnName = GanDataCatalog.FeaturesColumn, long[]? imageShape = null, int? seed = null)
     {
-        var options = Base(network, width, steps, featureColumnName, imageShape, seed);
-        options.Loss = "wgan";
-        switch (constraint)
+        string family = constraint switch
         {
-            case WganConstraint.GradientPenalty: options.GradientPenalty = 10; options.DiscriminatorSteps = 5; break;
-            case WganConstraint.Clipping: options.WeightClip = 0.01; options.DiscriminatorSteps = 5; break;
-            case WganConstraint.L2: options.L2 = 1; options.Dynamics = GanDynamics.Simultaneous; break;
-            default: throw new ArgumentOutOfRangeException(nameof(constraint), constraint, "Unknown WGAN constraint.");
-        }
-        return catalog.Gan(options);
+            WganConstraint.GradientPenalty => "wgan-gp",
+            WganConstraint.Clipping => "wgan-clip",
+            WganConstraint.L2 => "wgan-l2",
+            _ => throw new ArgumentOutOfRangeException(nameof(constraint), constraint, "Unknown WGAN constraint."),
+        };
+        return catalog.Gan(GanRecipes.Apply(family, Base(network, width, steps, featureColumnName, imageShape, seed)));
     }
 
     /// <summary>RS-GAN (Sun et al. 2020), non-saturating form, Adam(2e-4, 0.5, 0.999) for both networks (their §D).</summary>
-    public static GanTrainer RsGan(this GanTrainersCatalog catalog, GanNetwork network = GanNetwork.Mlp, int width = 64, int steps = 1000,
-        string featureColumnName = GanDataCatalog.FeaturesColumn, long[]? imageShape = null, int? seed = null)
-    {
-        var options = Base(network, width, steps, featureColumnName, imageShape, seed);
-        options.Loss = "rs";
-        options.GeneratorOptimizer = options.DiscriminatorOptimizer = new OptimizerSettings(OptimizerKind.Adam, 2e-4);
-        return catalog.Gan(options);
-    }
+    public static GanTrainer RsGan(this GanTrainersCatalog catalog, GanNetwork? network = null, int width = GanTrainerOptions.Defaults.Width,
+        int steps = GanTrainerOptions.Defaults.Steps, string featureColumnName = GanDataCatalog.FeaturesColumn, long[]? imageShape = null, int? seed = null) =>
+        catalog.Gan(GanRecipes.Apply("rs", Base(network, width, steps, featureColumnName, imageShape, seed)));
 
-    /// <summary>JS-GAN with the non-saturating generator (the standard practice), Adam(2e-4, 0.5, 0.999).</summary>
-    public static GanTrainer JsGan(this GanTrainersCatalog catalog, GanNetwork network = GanNetwork.Mlp, int width = 64, int steps = 1000,
-        string featureColumnName = GanDataCatalog.FeaturesColumn, long[]? imageShape = null, int? seed = null, bool saturating = false)
-    {
-        var options = Base(network, width, steps, featureColumnName, imageShape, seed);
-        options.Loss = saturating ? "js" : "js-ns";
-        options.GeneratorOptimizer = options.DiscriminatorOptimizer = new OptimizerSettings(OptimizerKind.Adam, 2e-4);
-        return catalog.Gan(options);
-    }
+    /// <summary>JS-GAN with the non-saturating generator (the standard practice; <paramref name="saturating"/>: the minimax form), Adam(2e-4, 0.5, 0.999).</summary>
+    public static GanTrainer JsGan(this GanTrainersCatalog catalog, GanNetwork? network = null, int width = GanTrainerOptions.Defaults.Width,
+        int steps = GanTrainerOptions.Defaults.Steps, string featureColumnName = GanDataCatalog.FeaturesColumn, long[]? imageShape = null, int? seed = null,
+        bool saturating = false) =>
+        catalog.Gan(GanRecipes.Apply(saturating ? "js" : "js-ns", Base(network, width, steps, featureColumnName, imageShape, seed)));
 
-    private static GanTrainerOptions Base(GanNetwork network, int width, int steps, string column, long[]? imageShape, int? seed) => new()
+    private static GanTrainerOptions Base(GanNetwork? network, int width, int steps, string column, long[]? imageShape, int? seed) => new()
     {
-        Network = network, Width = width, Steps = steps, FeatureColumnName = column, ImageShape = imageShape, Seed = seed,
+        Network = network ?? GanNetwork.Mlp, Width = width, Steps = steps, FeatureColumnName = column, ImageShape = imageShape, Seed = seed,
         OutputActivation = imageShape is null ? OutputActivation.Linear : OutputActivation.Tanh,
     };
 }

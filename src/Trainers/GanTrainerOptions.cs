@@ -1,80 +1,160 @@
-using MlGan.Transforms.Training;
 using System.Text.Json.Serialization;
 using MlGan.Trainers.Dynamics;
 using MlGan.Trainers.Losses;
+using MlGan.Trainers.Regularizers;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 using MlGan.Transforms.Generators;
 using MlGan.Transforms.Latent;
+using MlGan.Transforms.Training;
 
 namespace MlGan.Trainers;
 
-/// <summary>The generator/critic pair: k (Width) sets both, as in Sajedi et al. (2021).</summary>
-public enum GanNetwork
-{
-    /// <summary>MLP generator and MLP critic (vectors or flattened images).</summary>
-    Mlp,
-    /// <summary>V·ReLU(Wz) generator (V frozen) and linear critic dᵀx: Theorem 2.1's model (vectors).</summary>
-    HiddenLayer,
-    /// <summary>DCGAN generator and critic (images, ImageShape required).</summary>
-    Dcgan,
-    /// <summary>Small ResNet generator and critic (images, ImageShape required).</summary>
-    ResNet,
-}
-
-/// <summary>Options of <c>ml.Gan().Trainers.Gan(options)</c> (and the Wgan/RsGan/JsGan shortcuts).</summary>
+/// <summary>
+/// Options of <c>ml.Gan().Trainers.Gan(options)</c> (and the Wgan/RsGan/JsGan shortcuts). The trainer takes a copy
+/// at construction: changing an options object afterwards does not change a trainer built from it.
+/// </summary>
 public sealed class GanTrainerOptions
 {
+    /// <summary>The defaults of every option, as constants (the shortcut overloads and the CLI recipes use them).</summary>
+    public static class Defaults
+    {
+        /// <summary>Name of the generated column: "Generated".</summary>
+        public const string OutputColumnName = "Generated";
+        /// <summary>Name of the default loss: "js-ns" (JS-GAN, non-saturating generator).</summary>
+        public const string LossName = "js-ns";
+        /// <summary>k = 64.</summary>
+        public const int Width = 64;
+        /// <summary>2 hidden layers.</summary>
+        public const int HiddenLayers = 2;
+        /// <summary>Latent dimension 16.</summary>
+        public const int LatentDimension = 16;
+        /// <summary>n_critic = 1.</summary>
+        public const int DiscriminatorSteps = 1;
+        /// <summary>Unroll k = 5 (Metz et al. 2017 use 5–10).</summary>
+        public const int UnrollSteps = 5;
+        /// <summary>Batch 64.</summary>
+        public const int BatchSize = 64;
+        /// <summary>1000 steps.</summary>
+        public const int Steps = 1000;
+        /// <summary>Log every 10 steps.</summary>
+        public const int LogEvery = 10;
+        /// <summary>50 steps at the collapse value raise the collapse flag.</summary>
+        public const int CollapseWindow = 50;
+        /// <summary>Adam learning rate 1e-4 (Sajedi et al. 2021, App. D: the WGAN family).</summary>
+        public const double LearningRate = 1e-4;
+        /// <summary>Adam learning rate 2e-4 of the separable and relativistic losses (Sun et al. 2020, §D).</summary>
+        public const double SeparableLearningRate = 2e-4;
+        /// <summary>Adam β₁ = 0.5.</summary>
+        public const double Beta1 = 0.5;
+        /// <summary>Adam β₂ = 0.999.</summary>
+        public const double Beta2 = 0.999;
+        /// <summary>WGAN-GP λ = 10 (Gulrajani et al. 2017).</summary>
+        public const double GradientPenalty = 10;
+        /// <summary>n_critic = 5 of WGAN-GP and clipped WGAN.</summary>
+        public const int WganDiscriminatorSteps = 5;
+        /// <summary>WGAN clipping c = 0.01 (Arjovsky et al. 2017).</summary>
+        public const double WeightClip = 0.01;
+        /// <summary>ℓ2 λ = 1 (Sajedi et al. 2021, Eq. 2).</summary>
+        public const double L2 = 1;
+    }
+
+    private GanLoss? _loss;
+    private GanNetwork _network = GanNetwork.Mlp;
+    private List<CriticRegularizer> _regularizers = [];
+
+    /// <summary>The real data column: a known-size vector&lt;float&gt;. Default "Features".</summary>
     public string FeatureColumnName { get; set; } = GanDataCatalog.FeaturesColumn;
+    /// <summary>The fitted generator's input column (vector&lt;float&gt; of LatentDimension). Default "Latent".</summary>
     public string LatentColumnName { get; set; } = GanDataCatalog.LatentColumn;
-    public string OutputColumnName { get; set; } = "Generated";
-    /// <summary>(C, H, W) of image data stored as a flat vector&lt;float&gt; of C·H·W; null: vector data.</summary>
+    /// <summary>The fitted generator's output column. Default <see cref="Defaults.OutputColumnName"/>.</summary>
+    public string OutputColumnName { get; set; } = Defaults.OutputColumnName;
+    /// <summary>(C, H, W) of image data stored as a flat vector&lt;float&gt; of C·H·W; null (default): vector data.</summary>
     public long[]? ImageShape { get; set; }
 
-    /// <summary>Loss name (see <see cref="GanLosses.Names"/>): js, js-ns, hinge, ls, rs, rs-sat, rp-hinge, rp-ls, wgan.</summary>
-    public string Loss { get; set; } = "js-ns";
-    public GanNetwork Network { get; set; } = GanNetwork.Mlp;
-    /// <summary>k: hidden width (MLP, hidden layer) or base filter count (DCGAN, ResNet) of both networks.</summary>
-    public int Width { get; set; } = 64;
-    /// <summary>Hidden layers of the MLP networks.</summary>
-    public int HiddenLayers { get; set; } = 2;
-    /// <summary>Output nonlinearity of the MLP generator (the conv generators always end in tanh).</summary>
+    /// <summary>
+    /// The loss (any <see cref="GanLoss"/>, a user's own subclass included). Default: JS-GAN non-saturating
+    /// (<see cref="Defaults.LossName"/>); by name: <c>GanLosses.ByName("hinge")</c>.
+    /// </summary>
+    public GanLoss Loss
+    {
+        get => _loss ??= GanLosses.ByName(Defaults.LossName);
+        set => _loss = value ?? throw new ArgumentNullException(nameof(Loss));
+    }
+
+    /// <summary>The generator/critic pair (a built-in such as <see cref="GanNetwork.Dcgan"/>, or a user's). Default <see cref="GanNetwork.Mlp"/>.</summary>
+    public GanNetwork Network
+    {
+        get => _network;
+        set => _network = value ?? throw new ArgumentNullException(nameof(Network));
+    }
+
+    /// <summary>k: hidden width (MLP, hidden layer) or base filter count (DCGAN, ResNet) of both networks, ≥ 1. Default 64.</summary>
+    public int Width { get; set; } = Defaults.Width;
+    /// <summary>Hidden layers of the MLP networks, ≥ 1. Default 2.</summary>
+    public int HiddenLayers { get; set; } = Defaults.HiddenLayers;
+    /// <summary>Output nonlinearity of the MLP generator (the conv generators always end in tanh). Default linear.</summary>
     public OutputActivation OutputActivation { get; set; } = OutputActivation.Linear;
+    /// <summary>Spectral normalisation of every critic layer (Miyato et al. 2018). Default off.</summary>
     public bool SpectralNorm { get; set; }
-    public int LatentDimension { get; set; } = 16;
+    /// <summary>Latent dimension k, ≥ 1. Default 16.</summary>
+    public int LatentDimension { get; set; } = Defaults.LatentDimension;
+    /// <summary>Distribution of the latents. Default standard normal.</summary>
     public LatentDistribution LatentDistribution { get; set; } = LatentDistribution.Gaussian;
 
+    /// <summary>How critic and generator updates interleave. Default alternating.</summary>
     public GanDynamics Dynamics { get; set; } = GanDynamics.Alternating;
-    /// <summary>n_critic ≥ 1.</summary>
-    public int DiscriminatorSteps { get; set; } = 1;
-    public int UnrollSteps { get; set; } = 5;
+    /// <summary>n_critic: critic steps per generator step, ≥ 1. Default 1.</summary>
+    public int DiscriminatorSteps { get; set; } = Defaults.DiscriminatorSteps;
+    /// <summary>k of the unrolled dynamics, ≥ 1. Default 5.</summary>
+    public int UnrollSteps { get; set; } = Defaults.UnrollSteps;
+    /// <summary>The generator's optimiser. Default Adam(1e-4, 0.5, 0.999).</summary>
     public OptimizerSettings GeneratorOptimizer { get; set; } = new();
+    /// <summary>The critic's optimiser. Default Adam(1e-4, 0.5, 0.999).</summary>
     public OptimizerSettings DiscriminatorOptimizer { get; set; } = new();
+    /// <summary>λ of the two-sided gradient penalty (a <see cref="Regularizers.GradientPenalty"/> stage), ≥ 0; 0 (default): off.</summary>
     public double GradientPenalty { get; set; }
+    /// <summary>c of weight clipping (a <see cref="WeightClipping"/> stage), ≥ 0; 0 (default): off.</summary>
     public double WeightClip { get; set; }
+    /// <summary>λ of the (λ/2)‖θ_D‖² regulariser (an <see cref="L2Penalty"/> stage), ≥ 0; 0 (default): off.</summary>
     public double L2 { get; set; }
+    /// <summary>
+    /// Further critic regularisers, applied after the three shortcuts above in list order: R1, R2, DRAGAN,
+    /// one-sided GP, bCR or a user's own <see cref="CriticRegularizer"/>. Default empty.
+    /// </summary>
+    public IList<CriticRegularizer> Regularizers
+    {
+        get => _regularizers;
+        set => _regularizers = [.. value ?? throw new ArgumentNullException(nameof(Regularizers))];
+    }
+    /// <summary>Decay of the generator-weight EMA in [0, 1); 0 (default): off (typical: 0.999).</summary>
     public double EmaDecay { get; set; }
-    public int BatchSize { get; set; } = 64;
-    public int Steps { get; set; } = 1000;
-    public int LogEvery { get; set; } = 10;
-    /// <summary>Seed of initialisation, batches and latents; null: drawn from the MLContext seed.</summary>
+    /// <summary>Batch size, ≥ 1. Default 64.</summary>
+    public int BatchSize { get; set; } = Defaults.BatchSize;
+    /// <summary>Training steps, ≥ 1. Default 1000.</summary>
+    public int Steps { get; set; } = Defaults.Steps;
+    /// <summary>Log every this many steps, ≥ 1 (the last step is always logged). Default 10.</summary>
+    public int LogEvery { get; set; } = Defaults.LogEvery;
+    /// <summary>Seed of initialisation, batches and latents; null (default): drawn from the MLContext seed.</summary>
     public int? Seed { get; set; }
     /// <summary>TorchSharp device: "cpu" (default) or "cuda" / "cuda:N".</summary>
     public string Device { get; set; } = "cpu";
-    /// <summary>Steps the D-loss must sit at the loss's collapse value before the collapse-basin flag is raised.</summary>
-    public int CollapseWindow { get; set; } = 50;
-    /// <summary>Write a resumable checkpoint (<see cref="Checkpoints.GanCheckpoint"/>) after every this many steps; 0: never.</summary>
+    /// <summary>Steps the D-loss must sit at the loss's collapse value before the collapse-basin flag is raised, ≥ 1. Default 50.</summary>
+    public int CollapseWindow { get; set; } = Defaults.CollapseWindow;
+    /// <summary>Write a resumable checkpoint (<see cref="Checkpoints.GanCheckpoint"/>) after every this many steps, ≥ 0; 0 (default): never.</summary>
     public int CheckpointEvery { get; set; }
     /// <summary>Where checkpoints go (ckpt-NNNNNNNN.zip); required when <see cref="CheckpointEvery"/> &gt; 0.</summary>
     public string? CheckpointDirectory { get; set; }
     /// <summary>
     /// Continue from a checkpoint file, or from the latest complete checkpoint in a directory: networks, optimisers,
     /// EMA, random streams, data position and log are restored and training runs from its step to <see cref="Steps"/>.
-    /// The checkpoint's seed is used; the architecture options must match it.
+    /// The checkpoint's seed is used; the architecture options must match it. Null (default): a new run.
     /// </summary>
     public string? ResumeFrom { get; set; }
+    /// <summary>Receives every logged step (synchronously, on the training thread); null (default): none.</summary>
     [JsonIgnore]
     public IProgress<TrainingStep>? Progress { get; set; }
+    /// <summary>Stops training between two steps; default: none.</summary>
     [JsonIgnore]
     public CancellationToken CancellationToken { get; set; }
 
@@ -83,8 +163,6 @@ public sealed class GanTrainerOptions
     {
         foreach (var (name, value) in new[] { (nameof(FeatureColumnName), FeatureColumnName), (nameof(LatentColumnName), LatentColumnName), (nameof(OutputColumnName), OutputColumnName) })
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{name} must name a column.", name);
-        if (!GanLosses.Names.Contains(Loss?.Trim().ToLowerInvariant()))
-            throw new ArgumentException($"Unknown loss '{Loss}' for option {nameof(Loss)}. Valid names: {string.Join(", ", GanLosses.Names)}.", nameof(Loss));
         Guard.Positive(Width, nameof(Width));
         Guard.Positive(HiddenLayers, nameof(HiddenLayers));
         Guard.Positive(LatentDimension, nameof(LatentDimension));
@@ -96,20 +174,25 @@ public sealed class GanTrainerOptions
             throw new ArgumentException($"{nameof(CheckpointEvery)} is {CheckpointEvery}: set {nameof(CheckpointDirectory)} to where checkpoints go.", nameof(CheckpointDirectory));
         if (ResumeFrom is not null && string.IsNullOrWhiteSpace(ResumeFrom))
             throw new ArgumentException($"{nameof(ResumeFrom)} must name a checkpoint file or directory, or be null.", nameof(ResumeFrom));
-        if (ImageShape is not null) Transforms.Generators.ImageShape.Check(ImageShape, nameof(ImageShape), Network is GanNetwork.Dcgan or GanNetwork.ResNet ? 4 : 1);
-        else if (Network is GanNetwork.Dcgan or GanNetwork.ResNet)
-            throw new ArgumentException($"{nameof(Network)} {Network} is convolutional: set {nameof(ImageShape)} to (C, H, W).", nameof(ImageShape));
-        if (Network == GanNetwork.HiddenLayer && ImageShape is not null)
-            throw new ArgumentException($"{nameof(Network)} HiddenLayer is Theorem 2.1's vector model: leave {nameof(ImageShape)} unset.", nameof(ImageShape));
+        Network.ValidateShape(ImageShape, nameof(ImageShape));
         Settings().Validate();
         DeviceFactory.Parse(Device);
+    }
+
+    /// <summary>A copy that shares the (stateless) components but not the lists: what a trainer keeps.</summary>
+    internal GanTrainerOptions Clone()
+    {
+        var copy = (GanTrainerOptions)MemberwiseClone();
+        copy._regularizers = [.. _regularizers];
+        copy.ImageShape = ImageShape?.ToArray();
+        return copy;
     }
 
     internal GanStepperSettings Settings() => new()
     {
         Dynamics = Dynamics, DiscriminatorSteps = DiscriminatorSteps, UnrollSteps = UnrollSteps,
         GeneratorOptimizer = GeneratorOptimizer, DiscriminatorOptimizer = DiscriminatorOptimizer,
-        GradientPenalty = GradientPenalty, WeightClip = WeightClip, L2 = L2, EmaDecay = EmaDecay,
+        GradientPenalty = GradientPenalty, WeightClip = WeightClip, L2 = L2, Regularizers = _regularizers.ToArray(), EmaDecay = EmaDecay,
         BatchSize = BatchSize, LatentDistribution = LatentDistribution,
     };
 }

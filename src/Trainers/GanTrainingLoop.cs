@@ -18,8 +18,10 @@ public sealed class TrainingLoopSettings
     public IProgress<TrainingStep>? Progress { get; init; }
     /// <summary>Stops training between two steps (with <see cref="OperationCanceledException"/>).</summary>
     public CancellationToken CancellationToken { get; init; }
-    /// <summary>Diagnostics that see every step's values; their warnings go to ml.Log.</summary>
+    /// <summary>Diagnostics that see every step's values; their warnings go to ml.Log (and to <see cref="Warnings"/>).</summary>
     public IReadOnlyList<ITrainingMonitor> Monitors { get; init; } = [];
+    /// <summary>Collects the monitors' warnings as "step N: …" lines (the training result reports them); null: ml.Log only.</summary>
+    public ICollection<string>? Warnings { get; init; }
     /// <summary>First step to run (a resumed run continues where its checkpoint stopped); 0 ≤ StartStep ≤ Steps.</summary>
     public int StartStep { get; init; }
     /// <summary>The log to continue (a resumed run's earlier rows); null: a new log.</summary>
@@ -37,6 +39,7 @@ public sealed class TrainingLoopSettings
 /// </summary>
 public static class GanTrainingLoop
 {
+    /// <summary>Runs <paramref name="stepper"/> from <c>settings.StartStep</c> to <c>settings.Steps</c> and returns the log.</summary>
     public static TrainingLog Run(MLContext ml, string trainerName, IGanStepper stepper, TrainingLoopSettings settings)
     {
         ArgumentNullException.ThrowIfNull(ml);
@@ -61,7 +64,10 @@ public static class GanTrainingLoop
             DivergenceDetector.Check(step, stepper.Quantities, values);
             foreach (var monitor in settings.Monitors)
                 if (monitor.Observe(step, stepper.Quantities, values) is { } warning)
+                {
                     channel.Warning(MessageSensitivity.None, $"{trainerName} step {step}: {warning}");
+                    settings.Warnings?.Add($"step {step}: {warning}");
+                }
             if (logged) Report(step, values);
             if (settings.CheckpointEvery > 0 && (step + 1) % settings.CheckpointEvery == 0)
                 settings.Checkpoint?.Invoke(step + 1, log);

@@ -1,5 +1,6 @@
 using MlGan.Transforms.Training;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MlGan.Trainers.Discriminators;
 using MlGan.Trainers.RandomFeature;
 using MlGan.Transforms;
@@ -11,77 +12,83 @@ namespace MlGan.Trainers;
 
 /// <summary>
 /// The random-feature WGAN of No et al. (2021) as an ML.NET estimator: fits θ of
-/// g_θ(z) = Σθ_i σ_g(W_i z + b_i) against f_η(x) = ηᵀΨ(x) with the ℓ2-regularised WGAN loss.
+/// g_θ(z) = Σθ_i σ_g(W_i z + b_i) against f_η(x) = ηᵀΨ(x) with the ℓ2-regularised WGAN loss. An immutable recipe
+/// (it copies its options); the run's log, J(θ⁰) and objective come back on the fitted generator
+/// (<c>generator.RandomFeatureTraining()</c>).
 /// </summary>
 public sealed class RandomFeatureWganTrainer : IEstimator<GeneratorTransformer>
 {
     private readonly GanTrainersCatalog _catalog;
+    private readonly RandomFeatureWganOptions _options;
+    private readonly GeneratorEstimatorCore _core;
 
     internal RandomFeatureWganTrainer(GanTrainersCatalog catalog, RandomFeatureWganOptions options)
     {
         _catalog = catalog;
-        Options = Guard.NotNull(options, nameof(options));
-        Options.Validate();
+        _options = Guard.NotNull(options, nameof(options)).Clone();
+        _options.Validate();
+        _core = new GeneratorEstimatorCore(catalog.Context, _options.FeatureColumnName, _options.LatentColumnName, _options.OutputColumnName);
     }
 
-    public RandomFeatureWganOptions Options { get; }
+    /// <summary>A copy of the options this trainer was built with (changing it does not change the trainer).</summary>
+    public RandomFeatureWganOptions Options => _options.Clone();
 
-    /// <summary>The training log of the last <see cref="Fit"/> (step, L, J, ‖∇θ‖, α, epoch).</summary>
-    public TrainingLog? Log { get; private set; }
+    /// <summary>Trains on <paramref name="input"/>'s feature column; the run's results are in the generator's <see cref="GeneratorTransformer.Training"/>.</summary>
+    public GeneratorTransformer Fit(IDataView input) => _core.Fit(input, n => Train(input, n));
 
-    /// <summary>J(θ⁰) on the evaluation sample, before the first step of the last <see cref="Fit"/>.</summary>
-    public double? InitialJ { get; private set; }
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => _core.GetOutputSchema(inputSchema);
 
-    /// <summary>The generator and discriminator of the last <see cref="Fit"/>, for inspection and landscape probes.</summary>
-    public RandomFeatureWganObjective? Objective { get; private set; }
-
-    public GeneratorTransformer Fit(IDataView input)
+    private GeneratorTransformer Train(IDataView input, int n)
     {
-        Options.Validate();
-        int n = VectorColumn.Validate(input.Schema, Options.FeatureColumnName);
-        if (Options.GeneratorWidth <= n)
-            throw new ArgumentOutOfRangeException(nameof(Options.GeneratorWidth), Options.GeneratorWidth,
+        var o = _options;
+        if (o.GeneratorWidth <= n)
+            throw new ArgumentOutOfRangeException(nameof(o.GeneratorWidth), o.GeneratorWidth,
                 $"GeneratorWidth (Ng) must exceed the data dimension n = {n} (the first n features are the output bias).");
         TorchNative.EnsureAvailable();
         var ml = _catalog.Context;
-        int seed = Options.Seed ?? _catalog.Owner.NextSeed();
-        // Reads the evaluation sample and checks every value is finite before anything trains.
-        var evaluation = VectorColumn.ReadAll(input, Options.FeatureColumnName, n, Options.EvaluationSampleSize);
-        var generator = new RandomFeatureGenerator(Options.LatentDimension, n, Options.GeneratorWidth, Options.GeneratorActivation,
-            Options.GeneratorWeightScale, Options.GeneratorBiasScale, Options.ThetaInitScale, seed);
-        var discriminator = new RandomFeatureDiscriminator(n, Options.DiscriminatorWidth, Options.DiscriminatorActivation,
-            Options.DiscriminatorWeightScale, etaScale: 0, seed: unchecked(seed + 1));
+        int seed = o.Seed ?? _catalog.Owner.NextSeed();
+        var evaluation = VectorColumn.ReadAll(input, o.FeatureColumnName, n, o.EvaluationSampleSize);
+        var generator = new RandomFeatureGenerator(o.LatentDimension, n, o.GeneratorWidth, o.GeneratorActivation,
+            o.GeneratorWeightScale, o.GeneratorBiasScale, o.ThetaInitScale, seed);
+        var discriminator = new RandomFeatureDiscriminator(n, o.DiscriminatorWidth, o.DiscriminatorActivation,
+            o.DiscriminatorWeightScale, etaScale: 0, seed: unchecked(seed + 1));
         var objective = new RandomFeatureWganObjective(generator, discriminator);
-        using (var stepper = new RandomFeatureWganStepper(objective, Options,
-                   new BatchStream(ml, input, Options.FeatureColumnName, Options.BatchSize, unchecked(seed + 2)), evaluation, unchecked(seed + 3)))
+        double initialJ;
+        TrainingLog log;
+        using (var stepper = new RandomFeatureWganStepper(objective, o,
+                   new BatchStream(ml, input, o.FeatureColumnName, o.BatchSize, unchecked(seed + 2)), evaluation, unchecked(seed + 3)))
         {
-            InitialJ = stepper.EvaluationJ();
-            Log = GanTrainingLoop.Run(ml, "RandomFeatureWgan", stepper, new TrainingLoopSettings
+            initialJ = stepper.EvaluationJ();
+            log = GanTrainingLoop.Run(ml, "RandomFeatureWgan", stepper, new TrainingLoopSettings
             {
-                Steps = Options.Steps,
-                LogEvery = Options.LogEvery,
-                Progress = Options.Progress,
-                CancellationToken = Options.CancellationToken,
+                Steps = o.Steps,
+                LogEvery = o.LogEvery,
+                Progress = o.Progress,
+                CancellationToken = o.CancellationToken,
             });
         }
+        var metadata = new GeneratorMetadata(o.LatentDimension, o.LatentDistribution, new long[] { n }, generator.Architecture, "wgan-l2", seed);
+        var result = new RandomFeatureWganTrainingResult(log, seed, o.Steps, initialJ, objective);
+        return new GeneratorTransformer(ml, generator, metadata, o.OutputColumnName, o.LatentColumnName, result);
+    }
+}
+
+/// <summary>What <see cref="RandomFeatureWganTrainer.Fit"/> learned besides the generator.</summary>
+public sealed class RandomFeatureWganTrainingResult : TrainingResult
+{
+    internal RandomFeatureWganTrainingResult(TrainingLog log, int seed, int steps, double initialJ, RandomFeatureWganObjective objective)
+        : base(log, seed, steps)
+    {
+        InitialJ = initialJ;
         Objective = objective;
-        var metadata = new GeneratorMetadata(Options.LatentDimension, Options.LatentDistribution, new long[] { n },
-            generator.Architecture, "wgan-l2", seed);
-        var transformer = new GeneratorTransformer(ml, generator, metadata, Options.OutputColumnName, Options.LatentColumnName);
-        transformer.GetOutputSchema(VectorDataView.FromRows(ml, Array.Empty<float[]>(), Options.LatentColumnName, Options.LatentDimension).Schema);
-        return transformer;
     }
 
-    /// <summary>Output schema for an input with the feature column: the latent column plus the generated column.</summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        var column = inputSchema.FirstOrDefault(c => c.Name == Options.FeatureColumnName);
-        if (column.Name is null) throw new ArgumentException($"Could not find input column '{Options.FeatureColumnName}'.", nameof(inputSchema));
-        if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != Microsoft.ML.Data.NumberDataViewType.Single)
-            throw new ArgumentException($"Schema mismatch for input column '{Options.FeatureColumnName}': expected a known-size vector of Single, got {column.ItemType} ({column.Kind}).", nameof(inputSchema));
-        // The fitted transformer reads the latent column and adds the generated column, a float vector like the features.
-        return _catalog.Context.Transforms.CopyColumns(Options.OutputColumnName, Options.FeatureColumnName).GetOutputSchema(inputSchema);
-    }
+    /// <summary>J(θ⁰) on the evaluation sample, before the first step.</summary>
+    public double InitialJ { get; }
+
+    /// <summary>The trained generator and critic with the exact objective, for inspection and landscape probes.</summary>
+    public RandomFeatureWganObjective Objective { get; }
 }
 
 /// <summary><c>ml.Gan().Trainers.RandomFeatureWgan(...)</c>.</summary>

@@ -4,6 +4,8 @@ using System.Globalization;
 using Microsoft.ML;
 using MlGan.Evaluation.IO;
 using MlGan.Trainers;
+using MlGan.Trainers.Losses;
+using MlGan.Trainers.Regularizers;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 using MlGan.Transforms.Generators;
@@ -20,82 +22,80 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var family = new Option<string>("--family") { Description = "Loss family: " + string.Join(" | ", TrainFamilies.Families), Required = true };
-        family.AcceptOnlyFromAmong([.. TrainFamilies.Families]);
-        var net = new Option<string>("--net") { Description = "Networks: " + string.Join(" | ", TrainFamilies.Networks), DefaultValueFactory = _ => "mlp" };
-        net.AcceptOnlyFromAmong([.. TrainFamilies.Networks]);
-        var width = new Option<int>("--width") { Description = "k: hidden width (mlp, hidden-layer) or base filters (dcgan, resnet).", DefaultValueFactory = _ => 64 };
+        var family = new Option<string>("--family") { Description = "Recipe (loss, regulariser, dynamics, optimisers of the papers): " + string.Join(" | ", GanRecipes.Families), Required = true };
+        family.AcceptOnlyFromAmong([.. GanRecipes.Families]);
+        var net = new Option<string>("--net") { Description = "Networks: " + string.Join(" | ", GanNetworks.Names) + " (or one a --plugin registers).", DefaultValueFactory = _ => "mlp" };
+        var loss = new Option<string?>("--loss") { Description = "Loss replacing the family's: " + string.Join(" | ", GanLosses.Names) + " (or one a --plugin registers)." };
+        var plugin = new Option<string[]>("--plugin") { Description = "Assembly whose public GanLoss / GanNetwork types (parameterless constructors) --loss / --net can name; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var width = new Option<int>("--width") { Description = "k: hidden width (mlp, hidden-layer) or base filters (dcgan, resnet).", DefaultValueFactory = _ => GanTrainerOptions.Defaults.Width };
         var data = new Option<string>("--data") { Description = "ring8 | grid25 | two-moons | csv:PATH | fashion-mnist", Required = true };
-        var steps = new Option<int>("--steps") { Description = "Training steps.", DefaultValueFactory = _ => 1000 };
+        var steps = new Option<int>("--steps") { Description = "Training steps.", DefaultValueFactory = _ => GanTrainerOptions.Defaults.Steps };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (model.zip, log.csv, loss.png).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
-        var batch = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 64 };
+        var batch = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => GanTrainerOptions.Defaults.BatchSize };
         var lr = new Option<double?>("--lr") { Description = "Learning rate of both networks (default: the family's)." };
-        var latent = new Option<int>("--latent-dim") { Description = "Latent dimension k.", DefaultValueFactory = _ => 16 };
+        var lrG = new Option<double?>("--lr-g") { Description = "Learning rate of the generator (overrides --lr)." };
+        var lrD = new Option<double?>("--lr-d") { Description = "Learning rate of the critic (overrides --lr)." };
+        var nCritic = new Option<int?>("--n-critic") { Description = "Critic steps per generator step (default: the family's)." };
+        var regularizers = CriticRegularizers.Names.Select(name => new Option<double?>("--" + name) { Description = RegularizerHelp(name) }).ToArray();
+        var latent = new Option<int>("--latent-dim") { Description = "Latent dimension k.", DefaultValueFactory = _ => GanTrainerOptions.Defaults.LatentDimension };
         var count = new Option<int>("--count") { Description = "Samples drawn from a synthetic target (or the most Fashion-MNIST images read).", DefaultValueFactory = _ => 10_000 };
         var imageShape = new Option<string?>("--image-shape") { Description = "C,H,W of CSV image data (required for dcgan/resnet on CSV)." };
-        var logEvery = new Option<int>("--log-every") { Description = "Log every this many steps.", DefaultValueFactory = _ => 10 };
+        var logEvery = new Option<int>("--log-every") { Description = "Log every this many steps.", DefaultValueFactory = _ => GanTrainerOptions.Defaults.LogEvery };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write DIR/checkpoints/ckpt-N.zip every this many steps (0: never).", DefaultValueFactory = _ => 0 };
         var resume = new Option<string?>("--resume") { Description = "Resume from a checkpoint file or directory." };
         var cmd = new Command("train", "Train a GAN and write model.zip, log.csv and loss.png.")
-        { family, net, width, data, steps, output, seed, batch, lr, latent, count, imageShape, logEvery, checkpointEvery, resume };
-        cmd.SetAction(parse =>
+        { family, net, loss, plugin, width, data, steps, output, seed, batch, lr, lrG, lrD, nCritic, latent, count, imageShape, logEvery, checkpointEvery, resume };
+        foreach (var option in regularizers) cmd.Options.Add(option);
+        cmd.SetAction(parse => CliErrors.Run("train", () =>
         {
+            foreach (var path in parse.GetValue(plugin) ?? [])
+                Console.WriteLine($"plugin {path}: registered {string.Join(", ", PluginLoader.Load(path))}");
             var dir = parse.GetValue(output)!;
-            var options = new GanTrainerOptions
+            var options = GanRecipes.Apply(parse.GetValue(family)!, new GanTrainerOptions
             {
-                Network = TrainFamilies.Network(parse.GetValue(net)!), Width = parse.GetValue(width), Steps = parse.GetValue(steps),
+                Network = GanNetworks.ByName(parse.GetValue(net)!), Width = parse.GetValue(width), Steps = parse.GetValue(steps),
                 Seed = parse.GetValue(seed), BatchSize = parse.GetValue(batch), LatentDimension = parse.GetValue(latent),
                 LogEvery = parse.GetValue(logEvery), CheckpointEvery = parse.GetValue(checkpointEvery),
                 CheckpointDirectory = Path.Combine(dir.FullName, "checkpoints"), ResumeFrom = parse.GetValue(resume),
-            };
+            });
+            if (parse.GetValue(loss) is { } lossName) options.Loss = GanLosses.ByName(lossName);
+            double? rateG = parse.GetValue(lrG) ?? parse.GetValue(lr), rateD = parse.GetValue(lrD) ?? parse.GetValue(lr);
+            if (rateG is { } g) options.GeneratorOptimizer = options.GeneratorOptimizer with { LearningRate = g };
+            if (rateD is { } d) options.DiscriminatorOptimizer = options.DiscriminatorOptimizer with { LearningRate = d };
+            if (parse.GetValue(nCritic) is { } n) options.DiscriminatorSteps = n;
+            foreach (var option in regularizers)
+                if (parse.GetValue(option) is { } value) options.Regularizers.Add(CriticRegularizers.Parse(option.Name.TrimStart('-'), value));
             var ml = new MLContext(parse.GetValue(seed));
-            IDataView input;
-            GanTrainer trainer;
-            try
-            {
-                TrainFamilies.Apply(parse.GetValue(family)!, options);
-                if (parse.GetValue(lr) is { } rate)
-                {
-                    options.GeneratorOptimizer = options.GeneratorOptimizer with { LearningRate = rate };
-                    options.DiscriminatorOptimizer = options.DiscriminatorOptimizer with { LearningRate = rate };
-                }
-                input = LoadData(ml, parse.GetValue(data)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(imageShape), options);
-                trainer = ml.Gan().Trainers.Gan(options);
-            }
-            catch (ArgumentException ex)
-            {
-                Console.Error.WriteLine($"mlgan train: {ex.Message}");
-                return 2;
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"mlgan train: cannot read the data: {ex.Message}");
-                return 1;
-            }
+            var input = LoadData(ml, parse.GetValue(data)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(imageShape), options);
+            var progress = new Reporter();
+            options.Progress = progress;
+            var trainer = ml.Gan().Trainers.Gan(options);
             dir.Create();
-            GeneratorTransformer generator;
-            try
-            {
-                generator = Fit(trainer, input, options);
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidDataException or InvalidOperationException or IOException)
-            {
-                Console.Error.WriteLine($"mlgan train: {ex.Message}");
-                return 1;
-            }
-            using (generator)
-            {
-                string model = Path.Combine(dir.FullName, "model.zip");
-                ml.Model.Save(generator, ml.Gan().Data.Latent(generator.LatentDimension, 1, seed: 0).Schema, model);
-                trainer.Log!.SaveCsv(Path.Combine(dir.FullName, "log.csv"));
-                PlotLosses(trainer.Log!, parse.GetValue(family)!, Path.Combine(dir.FullName, "loss.png"));
-                Console.WriteLine($"Wrote {model}, log.csv and loss.png ({trainer.Log!.Count} logged steps).");
-            }
+            using var generator = Fit(trainer, input, progress);
+            var log = generator.GanTraining().Log;
+            string model = Path.Combine(dir.FullName, "model.zip");
+            ml.Model.Save(generator, ml.Gan().Data.Latent(generator.LatentDimension, 1, seed: 0).Schema, model);
+            log.SaveCsv(Path.Combine(dir.FullName, "log.csv"));
+            PlotLosses(log, parse.GetValue(family)!, Path.Combine(dir.FullName, "loss.png"));
+            Console.WriteLine($"Wrote {model}, log.csv and loss.png ({log.Count} logged steps).");
             return 0;
-        });
+        }));
         return cmd;
     }
+
+    private static string RegularizerHelp(string name) => name switch
+    {
+        "gp" => "Two-sided gradient penalty λ (WGAN-GP; typically 10).",
+        "gp-one-sided" => "One-sided gradient penalty λ (typically 10).",
+        "r1" => "R1 penalty γ on real samples (Mescheder et al. 2018; typically 0.1–10).",
+        "r2" => "R2 penalty γ on generated samples.",
+        "dragan" => "DRAGAN penalty λ around perturbed real samples (Kodali et al. 2017; typically 10).",
+        "l2" => "ℓ2 critic-weight regulariser λ.",
+        "clip" => "Weight clipping bound c (typically 0.01).",
+        "bcr" => "Balanced consistency regularisation λ (Zhao et al. 2020; typically 10).",
+        _ => $"Critic regulariser {name}.",
+    };
 
     /// <summary>Named target, csv:PATH or fashion-mnist; sets ImageShape (and the tanh output) for image data.</summary>
     internal static IDataView LoadData(MLContext ml, string spec, int count, int seed, string? imageShape, GanTrainerOptions options)
@@ -122,33 +122,36 @@ public static class TrainCommand
         throw new ArgumentException($"Unknown --data '{spec}'; expected ring8, grid25, two-moons, csv:PATH or fashion-mnist.", "--data");
     }
 
-    /// <summary>Fits with a Spectre.Console progress bar fed by the trainer's IProgress.</summary>
-    private static GeneratorTransformer Fit(GanTrainer trainer, IDataView input, GanTrainerOptions options)
+    /// <summary>Fits with a Spectre.Console progress bar fed by the trainer's IProgress (the reporter was set before the trainer was built).</summary>
+    private static GeneratorTransformer Fit(GanTrainer trainer, IDataView input, Reporter progress)
     {
+        var o = trainer.Options;
+        string title = $"train {o.Loss.Name} {o.Network.Name} k={o.Width}";
         GeneratorTransformer? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask($"train {options.Loss} {options.Network} k={options.Width}", maxValue: options.Steps);
-                options.Progress = new Reporter(step =>
+                var task = ctx.AddTask(Markup.Escape(title), maxValue: o.Steps);
+                progress.Target = step =>
                 {
                     task.Value = step.Step + 1;
                     string losses = string.Join(" ", step.Values.Where(kv => kv.Key is "d_loss" or "g_loss")
                         .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")));
-                    task.Description = Markup.Escape($"train {options.Loss} {options.Network} k={options.Width} {losses}");
-                });
+                    task.Description = Markup.Escape($"{title} {losses}");
+                };
                 result = trainer.Fit(input);
-                task.Value = options.Steps;
+                task.Value = o.Steps;
             });
         return result!;
     }
 
-    /// <summary>Synchronous IProgress (Progress&lt;T&gt; would post to the thread pool and report late).</summary>
-    private sealed class Reporter(Action<TrainingStep> report) : IProgress<TrainingStep>
+    /// <summary>Synchronous IProgress (Progress&lt;T&gt; would post to the thread pool and report late); its target is set once the bar exists.</summary>
+    private sealed class Reporter : IProgress<TrainingStep>
     {
-        public void Report(TrainingStep value) => report(value);
+        public Action<TrainingStep>? Target { get; set; }
+        public void Report(TrainingStep value) => Target?.Invoke(value);
     }
 
     internal static void PlotLosses(TrainingLog log, string title, string path)

@@ -37,7 +37,8 @@ public sealed partial class GanCheckpoint
     public string Path { get; }
     public GanCheckpointManifest Manifest { get; }
     /// <summary>The generator as ONNX (input "latent", output "sample", mlgan.* metadata).</summary>
-    public byte[] GeneratorOnnx => _entries[OnnxEntry];
+    public byte[] GeneratorOnnx => _entries.TryGetValue(OnnxEntry, out var onnx) ? onnx : throw new NotSupportedException(
+        $"Checkpoint '{Path}' holds no ONNX generator: its generator '{Manifest.GeneratorArchitecture}' does not implement IOnnxExportableGenerator.");
 
     /// <summary>The file name of the checkpoint after <paramref name="step"/> completed steps.</summary>
     public static string FileName(int step) => $"ckpt-{step:D8}.zip";
@@ -98,15 +99,15 @@ public sealed partial class GanCheckpoint
         }
         if (manifest.FormatVersion != GanCheckpointManifest.CurrentFormatVersion)
             throw new InvalidDataException($"'{file}' has checkpoint format version {manifest.FormatVersion}; this MlGan reads version {GanCheckpointManifest.CurrentFormatVersion}.");
-        string[] required = [GeneratorEntry, DiscriminatorEntry, GeneratorOptimizerEntry, DiscriminatorOptimizerEntry, RandomEntry, OnnxEntry, .. manifest.HasEma ? [EmaEntry] : Array.Empty<string>()];
+        string[] required = [GeneratorEntry, DiscriminatorEntry, GeneratorOptimizerEntry, DiscriminatorOptimizerEntry, RandomEntry, .. manifest.HasOnnx ? [OnnxEntry] : Array.Empty<string>(), .. manifest.HasEma ? [EmaEntry] : Array.Empty<string>()];
         foreach (var name in required)
             if (!entries.ContainsKey(name)) throw new InvalidDataException($"'{file}' is an incomplete checkpoint: it has no {name}.");
         return new GanCheckpoint(file, manifest, entries);
     }
 
-    /// <summary>Writes <c>ckpt-{step}.zip</c> into <paramref name="directory"/> atomically; returns its path.</summary>
+    /// <summary>Writes <c>ckpt-{step}.zip</c> (with the generator's ONNX when it can export one, as the manifest's HasOnnx says) into <paramref name="directory"/> atomically; returns its path.</summary>
     internal static string Write(string directory, GanCheckpointManifest manifest, GeneratorModule generator, DiscriminatorModule critic,
-        GanStepper stepper, Transforms.Onnx.Proto.ModelProto onnx)
+        GanStepper stepper, Transforms.Onnx.Proto.ModelProto? onnx)
     {
         Directory.CreateDirectory(directory);
         string name = FileName(manifest.Step);
@@ -145,7 +146,7 @@ public sealed partial class GanCheckpoint
                                 ema.State[n].Save(w);
                             }
                         });
-                    Entry(OnnxEntry, w => w.Write(onnx.ToByteArray()));
+                    if (onnx is not null) Entry(OnnxEntry, w => w.Write(onnx.ToByteArray()));
                 }
                 file.Flush(flushToDisk: true);
             }

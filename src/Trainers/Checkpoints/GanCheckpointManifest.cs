@@ -28,6 +28,8 @@ public sealed record GanCheckpointManifest
     public int HiddenLayers { get; init; }
     public string Loss { get; init; } = "";
     public bool HasEma { get; init; }
+    /// <summary>Whether the checkpoint holds the generator's ONNX (false for a user's generator without the ONNX contract; true in older files).</summary>
+    public bool HasOnnx { get; init; } = true;
     /// <summary>Where the batch stream stood: epoch and rows read in it.</summary>
     public int DataEpoch { get; init; }
     public long DataRow { get; init; }

@@ -25,11 +25,20 @@ public abstract class DiscriminatorModule : nn.Module<Tensor, Tensor>
 
     /// <summary>Short architecture name (checkpoints, logs).</summary>
     public abstract string Architecture { get; }
+
+    /// <summary>
+    /// A user's TorchSharp module x [N, ...inputShape] ↦ logits [N] or [N, 1] as an MlGan critic, named
+    /// <paramref name="architecture"/> in checkpoints. Regularisers and the alternating / simultaneous dynamics work
+    /// with it; the unrolled and optimal-critic rules need <see cref="IFunctionalDiscriminator"/> / <see cref="ILinearInParameters"/>.
+    /// </summary>
+    public static DiscriminatorModule Wrap(nn.Module<Tensor, Tensor> module, long[] inputShape, string architecture = "custom") =>
+        new ModuleDiscriminator(module, inputShape, architecture);
 }
 
 /// <summary>
-/// A discriminator linear in its trained parameters: f(x) = ηᵀΨ(x) with Ψ fixed. For these, the ℓ2-regularised
-/// WGAN inner problem has the closed-form solution η* = EΨ(X) − EΨ(G(Z)) (the optimal-discriminator dynamics).
+/// A critic linear in its trained parameters: f(x) = ηᵀΨ(x) with Ψ fixed — the linear critic dᵀx of the general
+/// engine and the random-feature critic of No et al. For these, the ℓ2-regularised WGAN inner problem has the closed
+/// form η* = (EΨ(X) − EΨ(G(Z)))/λ (<see cref="LinearCritic"/>; the optimal-linear-critic dynamics).
 /// </summary>
 public interface ILinearInParameters
 {

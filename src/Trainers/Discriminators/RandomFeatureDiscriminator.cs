@@ -8,18 +8,18 @@ namespace MlGan.Trainers.Discriminators;
 
 /// <summary>
 /// No et al.'s discriminator f_η(x) = ηᵀΨ(x), ψ_j(x) = σ(a_jᵀx + b_j) with (a_j, b_j) Gaussian and
-/// frozen; only η ∈ R^{Nd} trains. Ψ is stored as A [Nd, n] and c [Nd].
+/// frozen; only η ∈ R^{Nd} trains. Ψ is stored as A [Nd, n] and c [Nd]. A critic linear in its parameters
+/// (<see cref="ILinearInParameters"/>), like the general engine's linear critic: both share <see cref="LinearCritic"/>'s optimum.
 /// </summary>
-public sealed class RandomFeatureDiscriminator : nn.Module<Tensor, Tensor>
+public sealed class RandomFeatureDiscriminator : DiscriminatorModule, ILinearInParameters
 {
     private readonly Parameter eta;
     private readonly Parameter featureWeight;
     private readonly Parameter featureBias;
 
     public RandomFeatureDiscriminator(int inputDimension, int width, Activation activation, double weightScale, double etaScale, int seed)
-        : base(nameof(RandomFeatureDiscriminator))
+        : base(nameof(RandomFeatureDiscriminator), [CheckDimension(inputDimension)])
     {
-        Guard.Positive(inputDimension, nameof(inputDimension));
         Guard.Positive(width, nameof(width));
         Guard.Positive(weightScale, nameof(weightScale));
         Guard.NonNegative(etaScale, nameof(etaScale));
@@ -43,4 +43,19 @@ public sealed class RandomFeatureDiscriminator : nn.Module<Tensor, Tensor>
 
     /// <summary>f_η(x) = Ψ(x)η: [B].</summary>
     public override Tensor forward(Tensor x) => Psi(x).matmul(eta);
+
+    /// <inheritdoc />
+    public override string Architecture => "random-feature";
+
+    /// <summary>Ψ(x) (the <see cref="ILinearInParameters"/> view).</summary>
+    public Tensor Features(Tensor x) => Psi(x);
+
+    /// <summary>η (the <see cref="ILinearInParameters"/> view).</summary>
+    public Parameter Coefficients => eta;
+
+    private static long CheckDimension(int inputDimension)
+    {
+        Guard.Positive(inputDimension, nameof(inputDimension));
+        return inputDimension;
+    }
 }

@@ -20,8 +20,9 @@ public enum GanDynamics
     Unrolled,
 
     /// <summary>
-    /// The discriminator is set to its closed-form optimum before each generator step. Needs a discriminator linear
-    /// in its parameters, f(x) = ηᵀΨ(x), with the ℓ2-regularised Wasserstein loss: η* = (EΨ(X) − EΨ(G(Z)))/λ.
+    /// The critic is set to its closed-form optimum before each generator step. Needs a critic linear in its
+    /// parameters, f(x) = ηᵀΨ(x) (<see cref="Discriminators.ILinearInParameters"/>), with the ℓ2-regularised
+    /// Wasserstein loss: η* = (EΨ(X) − EΨ(G(Z)))/λ (<see cref="Discriminators.LinearCritic"/>).
     /// </summary>
-    OptimalDiscriminator,
+    OptimalLinearCritic,
 }

@@ -1,3 +1,4 @@
+using MlGan.Trainers.Regularizers;
 using MlGan.Transforms;
 using MlGan.Transforms.Latent;
 
@@ -19,6 +20,11 @@ public sealed class GanStepperSettings
     public double WeightClip { get; init; }
     /// <summary>λ of the (λ/2)‖θ_D‖² critic regulariser; 0 = off (Sajedi et al. Eq. 2: 1).</summary>
     public double L2 { get; init; }
+    /// <summary>
+    /// Further critic regularisers (R1, R2, DRAGAN, one-sided GP, bCR, a user's own …), applied after the three scalar
+    /// shortcuts above in list order. Empty by default.
+    /// </summary>
+    public IReadOnlyList<CriticRegularizer> Regularizers { get; init; } = [];
     /// <summary>Decay of the generator-weight EMA; 0 = off (typical: 0.999).</summary>
     public double EmaDecay { get; init; }
     public int BatchSize { get; init; } = 64;
@@ -35,7 +41,23 @@ public sealed class GanStepperSettings
         Guard.InRange(EmaDecay, 0, 0.999999999, nameof(EmaDecay));
         Guard.NotNull(GeneratorOptimizer, nameof(GeneratorOptimizer)).Validate(nameof(GeneratorOptimizer));
         Guard.NotNull(DiscriminatorOptimizer, nameof(DiscriminatorOptimizer)).Validate(nameof(DiscriminatorOptimizer));
-        if (Dynamics == GanDynamics.OptimalDiscriminator && !(L2 > 0))
-            throw new ArgumentOutOfRangeException(nameof(L2), L2, "The optimal-discriminator dynamics needs the ℓ2 regulariser (L2 > 0): without it the linear critic's optimum is unbounded.");
+        Guard.NotNull(Regularizers, nameof(Regularizers));
+        if (Regularizers.Any(r => r is null)) throw new ArgumentException("Regularizers holds a null entry.", nameof(Regularizers));
+        if (Dynamics == GanDynamics.OptimalLinearCritic && !(L2 > 0) && !Regularizers.OfType<L2Penalty>().Any())
+            throw new ArgumentOutOfRangeException(nameof(L2), L2, "The optimal-linear-critic dynamics needs the ℓ2 regulariser (L2 > 0): without it the linear critic's optimum is unbounded.");
+    }
+
+    /// <summary>
+    /// The critic's regulariser pipeline: gradient penalty (when <see cref="GradientPenalty"/> &gt; 0), ℓ2 (when
+    /// <see cref="L2"/> &gt; 0), weight clipping (when <see cref="WeightClip"/> &gt; 0), then <see cref="Regularizers"/>.
+    /// </summary>
+    public IReadOnlyList<CriticRegularizer> Pipeline()
+    {
+        var pipeline = new List<CriticRegularizer>();
+        if (GradientPenalty > 0) pipeline.Add(new MlGan.Trainers.Regularizers.GradientPenalty(GradientPenalty));
+        if (L2 > 0) pipeline.Add(new L2Penalty(L2));
+        if (WeightClip > 0) pipeline.Add(new WeightClipping(WeightClip));
+        pipeline.AddRange(Regularizers);
+        return pipeline;
     }
 }

@@ -12,11 +12,12 @@ namespace MlGan.Trainers.Losses;
 /// (Sun et al. 2020, Eqs. 5–6, with their 1/(2n) and 1/n normalisations), so at the optimal
 /// discriminator −DiscriminatorLoss equals the landscape value φ(Y, X).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NamedComponentJsonConverter<GanLoss>))]
 public abstract class GanLoss
 {
     protected GanLoss() => TorchNative.EnsureAvailable();
 
-    /// <summary>The factory name (see <see cref="GanLosses.ByName"/>).</summary>
+    /// <summary>The registry name (see <see cref="GanLosses.ByName"/>; a user's loss registers under it with <see cref="GanLosses.Register"/>).</summary>
     public abstract string Name { get; }
 
     public abstract GanLossFamily Family { get; }

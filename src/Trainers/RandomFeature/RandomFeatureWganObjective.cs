@@ -74,7 +74,7 @@ public sealed class RandomFeatureWganObjective
     public Tensor Residual(Tensor realMeanPsi, Tensor z)
     {
         using var scope = NewDisposeScope();
-        return (realMeanPsi - MeanPsiOfGenerated(z)).MoveToOuterDisposeScope();
+        return LinearCritic.OptimalCoefficients(realMeanPsi, MeanPsiOfGenerated(z), 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>J(θ) = ½‖EΨ(X) − EΨ(g_θ(Z))‖² on the given (large, fixed) samples.</summary>

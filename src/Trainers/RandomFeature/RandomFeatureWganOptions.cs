@@ -11,8 +11,11 @@ public enum RandomFeatureDynamics
 {
     /// <summary>The paper's SGDA: η ← Ψ(Xᵗ) − Ψ(g_θ(Z₁ᵗ)) (ascent step 1), then a θ step along D_θΨ(g_θ(Z₂ᵗ))ᵀη, independent Z₁, Z₂.</summary>
     Sgda,
-    /// <summary>Gradient descent on the exact J(θ) with the optimal discriminator η* = r(θ) on fixed samples.</summary>
-    OptimalDiscriminator,
+    /// <summary>
+    /// Gradient descent on the exact J(θ): the critic, linear in its parameters, sits at its closed-form optimum
+    /// η* = r(θ) = EΨ(X) − EΨ(g_θ(Z)) on fixed samples (<see cref="Discriminators.LinearCritic"/> with λ = 1).
+    /// </summary>
+    OptimalLinearCritic,
 }
 
 /// <summary>The θ optimiser.</summary>
@@ -41,6 +44,43 @@ public enum ThetaOptimizer
 /// </summary>
 public sealed class RandomFeatureWganOptions
 {
+    /// <summary>The default of every numeric option, as constants (the shortcut overload and the CLI use them).</summary>
+    public static class Defaults
+    {
+        /// <summary>k = 2 (Fig. 4).</summary>
+        public const int LatentDimension = 2;
+        /// <summary>Ng = 5000 (Fig. 4).</summary>
+        public const int GeneratorWidth = 5000;
+        /// <summary>Nd = 1000 (Fig. 4).</summary>
+        public const int DiscriminatorWidth = 1000;
+        /// <summary>Generator weight std 10 (the authors').</summary>
+        public const double GeneratorWeightScale = 10;
+        /// <summary>Generator bias std 10 (the authors').</summary>
+        public const double GeneratorBiasScale = 10;
+        /// <summary>Critic feature std 5.</summary>
+        public const double DiscriminatorWeightScale = 5;
+        /// <summary>θ init std 5e-3 (the authors').</summary>
+        public const double ThetaInitScale = 5e-3;
+        /// <summary>α = 0.7 (Gauss–Newton step fraction).</summary>
+        public const double LearningRate = 0.7;
+        /// <summary>λ = 0.05 of the mean diagonal.</summary>
+        public const double GaussNewtonDamping = 0.05;
+        /// <summary>λ × 0.6 per pass.</summary>
+        public const double GaussNewtonDampingDecay = 0.6;
+        /// <summary>1500 latent rows build D.</summary>
+        public const int GaussNewtonBatchSize = 1500;
+        /// <summary>α × 0.8 per pass.</summary>
+        public const double LearningRateDecay = 0.8;
+        /// <summary>Batch 5000 (the authors').</summary>
+        public const int BatchSize = 5000;
+        /// <summary>250 steps.</summary>
+        public const int Steps = 250;
+        /// <summary>J on 50,000 rows.</summary>
+        public const int EvaluationSampleSize = 50_000;
+        /// <summary>Log every 25 steps.</summary>
+        public const int LogEvery = 25;
+    }
+
     /// <summary>The real data column (vector&lt;float&gt; of size n).</summary>
     public string FeatureColumnName { get; set; } = GanDataCatalog.FeaturesColumn;
     /// <summary>The fitted transformer's input column (vector&lt;float&gt; of size k).</summary>
@@ -49,57 +89,57 @@ public sealed class RandomFeatureWganOptions
     public string OutputColumnName { get; set; } = "Generated";
 
     /// <summary>k, the latent dimension.</summary>
-    public int LatentDimension { get; set; } = 2;
+    public int LatentDimension { get; set; } = Defaults.LatentDimension;
     public LatentDistribution LatentDistribution { get; set; } = LatentDistribution.Gaussian;
     /// <summary>Ng, generator width (including the n constant bias features).</summary>
-    public int GeneratorWidth { get; set; } = 5000;
+    public int GeneratorWidth { get; set; } = Defaults.GeneratorWidth;
     /// <summary>Nd, discriminator width.</summary>
-    public int DiscriminatorWidth { get; set; } = 1000;
+    public int DiscriminatorWidth { get; set; } = Defaults.DiscriminatorWidth;
     public Activation GeneratorActivation { get; set; } = Activation.Tanh;
     public Activation DiscriminatorActivation { get; set; } = Activation.Tanh;
     /// <summary>Standard deviation of the frozen generator weights W_i (the authors used 10).</summary>
-    public double GeneratorWeightScale { get; set; } = 10;
+    public double GeneratorWeightScale { get; set; } = Defaults.GeneratorWeightScale;
     /// <summary>Standard deviation of the frozen generator biases b_i (the authors used 10).</summary>
-    public double GeneratorBiasScale { get; set; } = 10;
+    public double GeneratorBiasScale { get; set; } = Defaults.GeneratorBiasScale;
     /// <summary>
     /// Standard deviation of the frozen discriminator features (a_j, b_j). The authors' code draws sharp
     /// features (a_j = c/u, b_j = −c, c ~ U(1, 10), u ~ U(−4, 4): tanh edges through the data region); a
     /// Gaussian of std 5 gives comparably sharp edges, and with std 1 the features are too smooth to resolve
     /// clusters of σ = 0.1 (QuickStart: modes 0–1/8 at std 1 vs 8/8 at std 5 in our runs).
     /// </summary>
-    public double DiscriminatorWeightScale { get; set; } = 5;
+    public double DiscriminatorWeightScale { get; set; } = Defaults.DiscriminatorWeightScale;
     /// <summary>Standard deviation of the initial θ (the authors used 5e-3).</summary>
-    public double ThetaInitScale { get; set; } = 5e-3;
+    public double ThetaInitScale { get; set; } = Defaults.ThetaInitScale;
 
     public RandomFeatureDynamics Dynamics { get; set; } = RandomFeatureDynamics.Sgda;
     public ThetaOptimizer Optimizer { get; set; } = ThetaOptimizer.GaussNewton;
     /// <summary>α, the θ step size (a fraction of the Gauss–Newton step; the raw gradient step for SGD).</summary>
-    public double LearningRate { get; set; } = 0.7;
+    public double LearningRate { get; set; } = Defaults.LearningRate;
     /// <summary>Initial λ of <see cref="ThetaOptimizer.GaussNewton"/>, relative to the mean diagonal of DDᵀ.</summary>
-    public double GaussNewtonDamping { get; set; } = 0.05;
+    public double GaussNewtonDamping { get; set; } = Defaults.GaussNewtonDamping;
     /// <summary>
     /// λ is multiplied by this after every pass over the data (floored at <see cref="MinimumGaussNewtonDamping"/>).
     /// Early, a large λ keeps the step from fitting minibatch noise along weak directions of D; once α has decayed
     /// the noise matters less and a small λ lets those directions converge. Fig. 4 QuickStart, seed 1/2/3: hq
     /// 0.836/0.811/0.809 with a constant λ, 0.849/0.828/0.826 with 0.8, 0.872/0.850/0.853 with 0.6.
     /// </summary>
-    public double GaussNewtonDampingDecay { get; set; } = 0.6;
+    public double GaussNewtonDampingDecay { get; set; } = Defaults.GaussNewtonDampingDecay;
     /// <summary>The floor of the decayed λ (relative to the mean diagonal of DDᵀ).</summary>
     public const double MinimumGaussNewtonDamping = 1e-4;
     /// <summary>
     /// Latent rows Z₂ on which <see cref="ThetaOptimizer.GaussNewton"/> builds D (the [Nd, B·n]×[B·n, Ng] product
     /// dominates a step); η still comes from <see cref="BatchSize"/> rows, which sets the noise of the step.
     /// </summary>
-    public int GaussNewtonBatchSize { get; set; } = 1500;
+    public int GaussNewtonBatchSize { get; set; } = Defaults.GaussNewtonBatchSize;
     /// <summary>α is multiplied by this after every pass over the data (the authors used 0.9).</summary>
-    public double LearningRateDecay { get; set; } = 0.8;
+    public double LearningRateDecay { get; set; } = Defaults.LearningRateDecay;
     /// <summary>Rows per minibatch of X (and of each of Z₁, Z₂).</summary>
-    public int BatchSize { get; set; } = 5000;
-    public int Steps { get; set; } = 250;
+    public int BatchSize { get; set; } = Defaults.BatchSize;
+    public int Steps { get; set; } = Defaults.Steps;
     /// <summary>Rows of data and of latents on which the exact J is evaluated.</summary>
-    public int EvaluationSampleSize { get; set; } = 50_000;
+    public int EvaluationSampleSize { get; set; } = Defaults.EvaluationSampleSize;
     /// <summary>Log L (minibatch) every this many steps, and J on the evaluation sample.</summary>
-    public int LogEvery { get; set; } = 25;
+    public int LogEvery { get; set; } = Defaults.LogEvery;
     /// <summary>Seed of every random draw (features, init, batches, latents); null: drawn from the MLContext seed.</summary>
     public int? Seed { get; set; }
     public IProgress<TrainingStep>? Progress { get; set; }
@@ -117,6 +157,9 @@ public sealed class RandomFeatureWganOptions
         BatchSize = 5000,
         Steps = 4000,
     };
+
+    /// <summary>A copy (what a trainer keeps, so later changes to this object do not reach it).</summary>
+    internal RandomFeatureWganOptions Clone() => (RandomFeatureWganOptions)MemberwiseClone();
 
     /// <summary>Checks every option before anything is allocated; messages name the option and its range.</summary>
     public void Validate()

@@ -33,7 +33,7 @@ internal sealed class RandomFeatureWganStepper : IGanStepper, IDisposable
         _latentRandom = new torch.Generator(unchecked((ulong)seed));
         _realMeanPsiEval = objective.MeanPsi(tensor(evaluationData, new long[] { evaluationData.Length / _dimension, _dimension }));
         _evalLatents = Latents(options.EvaluationSampleSize);
-        if (options.Dynamics == RandomFeatureDynamics.OptimalDiscriminator) _fixedLatents = Latents(options.BatchSize);
+        if (options.Dynamics == RandomFeatureDynamics.OptimalLinearCritic) _fixedLatents = Latents(options.BatchSize);
         if (options.Optimizer == ThetaOptimizer.Adam)
             _adam = optim.Adam(new[] { objective.Generator.Theta }, options.LearningRate);
     }
@@ -56,7 +56,7 @@ internal sealed class RandomFeatureWganStepper : IGanStepper, IDisposable
             var x = tensor(_batches.Next(), new long[] { _batches.BatchSize, _dimension });
             var psiX = _objective.MeanPsi(x);
             // η^{t+1} = Ψ(Xᵗ) − Ψ(g_θ(Z₁ᵗ)): the ascent step of size 1 lands on the minibatch maximiser.
-            eta = psiX - _objective.MeanPsiOfGenerated(Latents(_options.BatchSize));
+            eta = LinearCritic.OptimalCoefficients(psiX, _objective.MeanPsiOfGenerated(Latents(_options.BatchSize)), 1);
             // ∇θ L(θ, η) = −D_θΨ(g_θ(Z₂ᵗ))ᵀη with a fresh, independent Z₂.
             if (_options.Optimizer == ThetaOptimizer.GaussNewton)
             {
@@ -129,9 +129,7 @@ internal sealed class RandomFeatureWganStepper : IGanStepper, IDisposable
         return jacobian.t().matmul(solution).MoveToOuterDisposeScope();
     }
 
-    private Tensor Latents(int count) => _options.LatentDistribution == LatentDistribution.Gaussian
-        ? randn(count, _options.LatentDimension, generator: _latentRandom)
-        : rand(count, _options.LatentDimension, generator: _latentRandom) * 2 - 1;
+    private Tensor Latents(int count) => LatentSampler.Sample(count, _options.LatentDimension, _options.LatentDistribution, _latentRandom);
 
     public void Dispose()
     {

@@ -8,6 +8,7 @@ namespace MlGan.Trainers.Regularizers;
 /// <see cref="Penalty"/> is added to the critic's loss before its gradient is taken, <see cref="AfterStep"/> runs
 /// after its optimiser step (projections such as weight clipping). Stages are independent and compose in order.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NamedComponentJsonConverter<CriticRegularizer>))]
 public abstract class CriticRegularizer
 {
     /// <summary>Short name for logs and the CLI (gp, gp-one-sided, r1, r2, dragan, l2, clip, bcr).</summary>

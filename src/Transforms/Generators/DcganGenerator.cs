@@ -12,7 +12,7 @@ namespace MlGan.Transforms.Generators;
 /// up-samples three times to 32×32; for 28×28 the projection starts at 7×7, so two up-samplings reach full size
 /// and the last layer maps k filters to C channels without a third one.
 /// </summary>
-public sealed class DcganGenerator : GeneratorModule
+public sealed class DcganGenerator : GeneratorModule, IOnnxExportableGenerator
 {
     private readonly Linear project;
     private readonly BatchNorm2d bn0, bn1, bn2;
@@ -52,7 +52,7 @@ public sealed class DcganGenerator : GeneratorModule
         return toImage.forward(h).tanh().MoveToOuterDisposeScope();
     }
 
-    public override void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
+    public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         string h = graph.Reshape(OnnxLayers.Linear(graph, "dc_proj", project, input), [-1, 4L * Width, h0, w0]);
         h = graph.Relu(OnnxLayers.BatchNorm(graph, "dc_bn0", bn0, h));

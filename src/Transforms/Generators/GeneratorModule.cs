@@ -5,7 +5,8 @@ namespace MlGan.Transforms.Generators;
 
 /// <summary>
 /// A generator network z ∈ R^k ↦ sample. Every architecture (random-feature, V·ReLU(Wz), MLP, DCGAN,
-/// ResNet) derives from this, so the transformer, checkpoints and ONNX export treat them alike.
+/// ResNet) derives from this, so the transformer, checkpoints and ONNX export treat them alike. ONNX export needs
+/// <see cref="IOnnxExportableGenerator"/> as well (all built-ins have it); <see cref="Wrap"/> adapts any TorchSharp module.
 /// </summary>
 public abstract class GeneratorModule : nn.Module<Tensor, Tensor>
 {
@@ -29,8 +30,10 @@ public abstract class GeneratorModule : nn.Module<Tensor, Tensor>
     public abstract string Architecture { get; }
 
     /// <summary>
-    /// Appends this network's inference graph to <paramref name="graph"/>, from the float input
-    /// <paramref name="input"/> [N, k] to an output named <paramref name="output"/> of shape [N, ...OutputShape].
+    /// A user's TorchSharp module z [N, k] ↦ samples [N, ...outputShape] as an MlGan generator (named
+    /// <paramref name="architecture"/> in checkpoints and metadata). It trains and generates; ONNX export needs a
+    /// <see cref="GeneratorModule"/> subclass that also implements <see cref="IOnnxExportableGenerator"/>.
     /// </summary>
-    public abstract void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output);
+    public static GeneratorModule Wrap(nn.Module<Tensor, Tensor> module, int latentDimension, long[] outputShape, string architecture = "custom") =>
+        new ModuleGenerator(module, latentDimension, outputShape, architecture);
 }

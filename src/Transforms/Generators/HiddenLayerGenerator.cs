@@ -11,7 +11,7 @@ namespace MlGan.Transforms.Generators;
 /// k, the hidden width, is the overparameterisation; the theorem needs k ≳ m·d⁴·log³d for global
 /// convergence of GDA against a linear, ℓ2-regularised discriminator.
 /// </summary>
-public sealed class HiddenLayerGenerator : GeneratorModule
+public sealed class HiddenLayerGenerator : GeneratorModule, IOnnxExportableGenerator
 {
     private readonly Parameter hidden;
     private readonly Parameter readout;
@@ -44,7 +44,7 @@ public sealed class HiddenLayerGenerator : GeneratorModule
         return F.relu(z.matmul(hidden.t())).matmul(readout.t()).MoveToOuterDisposeScope();
     }
 
-    public override void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
+    public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         string w = graph.AddInitializer("hl_w", hidden);
         string v = graph.AddInitializer("hl_v", readout);

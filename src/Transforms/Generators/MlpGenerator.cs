@@ -10,7 +10,7 @@ namespace MlGan.Transforms.Generators;
 /// reshaped to <see cref="GeneratorModule.OutputShape"/>. The width k is the overparameterisation knob
 /// (Sajedi et al. 2021, Fig. 3 MLP GANs).
 /// </summary>
-public sealed class MlpGenerator : GeneratorModule
+public sealed class MlpGenerator : GeneratorModule, IOnnxExportableGenerator
 {
     private readonly ModuleList<Linear> layers;
 
@@ -46,7 +46,7 @@ public sealed class MlpGenerator : GeneratorModule
         return h.reshape([-1, .. OutputShape]).MoveToOuterDisposeScope();
     }
 
-    public override void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
+    public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         string h = input;
         for (int i = 0; i < layers.Count - 1; i++) h = graph.Relu(OnnxLayers.Linear(graph, $"mlp_g{i}", layers[i], h));

@@ -12,7 +12,7 @@ namespace MlGan.Transforms.Generators;
 /// <c>weight</c> [k, n·m] (m = Ng − n), which makes the forward pass one matrix product, one activation
 /// and one batched mat-vec.
 /// </summary>
-public sealed class RandomFeatureGenerator : GeneratorModule
+public sealed class RandomFeatureGenerator : GeneratorModule, IOnnxExportableGenerator
 {
     private readonly Parameter theta;
     private readonly Parameter weight;
@@ -68,7 +68,7 @@ public sealed class RandomFeatureGenerator : GeneratorModule
     /// ONNX: h = σ_g(z·W + b) [N, n·m]; g = h·T + θ_bias, where T [n·m, n] holds θ_random in column j's
     /// block (T[j·m + i, j] = θ_{n+i}). One Gemm, one activation, one Gemm.
     /// </summary>
-    public override void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
+    public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         int n = Dimension, m = Width - Dimension;
         var t = new float[(long)n * m * n];

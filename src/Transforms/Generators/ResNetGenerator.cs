@@ -11,7 +11,7 @@ namespace MlGan.Transforms.Generators;
 /// Conv(k→C, 3) → tanh. Block: BN → ReLU → nearest ×2 → Conv3×3 → BN → ReLU → Conv3×3, plus a shortcut
 /// nearest ×2 → Conv1×1.
 /// </summary>
-public sealed class ResNetGenerator : GeneratorModule
+public sealed class ResNetGenerator : GeneratorModule, IOnnxExportableGenerator
 {
     private readonly Linear project;
     private readonly ModuleList<UpBlock> blocks;
@@ -45,7 +45,7 @@ public sealed class ResNetGenerator : GeneratorModule
         return toImage.forward(F.relu(bnOut.forward(h))).tanh().MoveToOuterDisposeScope();
     }
 
-    public override void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
+    public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         string h = graph.Reshape(OnnxLayers.Linear(graph, "rn_proj", project, input), [-1, Width, h0, w0]);
         for (int i = 0; i < blocks.Count; i++) h = blocks[i].AppendOnnx(graph, $"rn_b{i}", h);

@@ -82,7 +82,7 @@ public sealed class DynamicsTests
     [TestMethod]
     public void OptimalDiscriminatorIsTheClosedFormAndStationary()
     {
-        var (g, d, stepper) = Make(GanDynamics.OptimalDiscriminator);
+        var (g, d, stepper) = Make(GanDynamics.OptimalLinearCritic);
         var w0 = g.W.detach().clone();
         stepper.Step(0, true);
         var z = Draws(1)[0];

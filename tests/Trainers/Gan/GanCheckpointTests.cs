@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using MlGan.Trainers.Checkpoints;
+using MlGan.Trainers.Losses;
 using MlGan.Trainers.Dynamics;
 using MlGan.Transforms;
 using MlGan.Transforms.Onnx;
@@ -26,25 +27,25 @@ public sealed class GanCheckpointTests
         // WGAN-GP + EMA exercises both optimisers, both random streams (latents and penalty ε) and the EMA state.
         "wgan-gp-ema" => new()
         {
-            Loss = "wgan", GradientPenalty = 10, DiscriminatorSteps = 2, EmaDecay = 0.9, Width = 8, HiddenLayers = 1,
+            Loss = new WassersteinGanLoss(), GradientPenalty = 10, DiscriminatorSteps = 2, EmaDecay = 0.9, Width = 8, HiddenLayers = 1,
             LatentDimension = 2, BatchSize = 16, Steps = steps, LogEvery = 1, Seed = 5,
         },
         "js-sgd" => new()
         {
-            Loss = "js-ns", Width = 8, HiddenLayers = 1, LatentDimension = 2, BatchSize = 16, Steps = steps, LogEvery = 1, Seed = 6,
+            Loss = new JsNonSaturatingGanLoss(), Width = 8, HiddenLayers = 1, LatentDimension = 2, BatchSize = 16, Steps = steps, LogEvery = 1, Seed = 6,
             GeneratorOptimizer = new OptimizerSettings(OptimizerKind.Sgd, 0.05), DiscriminatorOptimizer = new OptimizerSettings(OptimizerKind.Sgd, 0.05),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(config)),
     };
 
-    private static (TrainingLog Log, float[][] Samples, GanTrainer Trainer) Train(GanTrainerOptions options)
+    private static (TrainingLog Log, float[][] Samples, GanTrainingResult Result) Train(GanTrainerOptions options)
     {
         var ml = new MLContext(1);
         // 100 rows at batch 16: the 40 steps wrap several epochs, so the data position matters.
         var data = ml.Gan().Data.GaussianRing(count: 100, seed: 1);
         var trainer = ml.Gan().Trainers.Gan(options);
         using var g = trainer.Fit(data);
-        return (trainer.Log!, g.Generate(Probe), trainer);
+        return (g.GanTraining().Log, g.Generate(Probe), g.GanTraining());
     }
 
     [TestMethod]
@@ -98,12 +99,12 @@ public sealed class GanCheckpointTests
             var run = Train(o);
             CollectionAssert.AreEquivalent(new[] { "ckpt-00000005.zip", "ckpt-00000010.zip" },
                 Directory.GetFiles(dir).Select(Path.GetFileName).ToArray(), "two checkpoints, no temporary files left");
-            Assert.AreEqual(Path.Combine(dir, "ckpt-00000010.zip"), run.Trainer.LastCheckpoint);
+            Assert.AreEqual(Path.Combine(dir, "ckpt-00000010.zip"), run.Result.LastCheckpoint);
 
-            using (var zip = ZipFile.OpenRead(run.Trainer.LastCheckpoint!))
+            using (var zip = ZipFile.OpenRead(run.Result.LastCheckpoint!))
                 CollectionAssert.IsSubsetOf(new[] { "manifest.json", "generator.bin", "discriminator.bin", "optimizer_generator.bin",
                     "optimizer_discriminator.bin", "ema.bin", "rng.bin", "generator.onnx" }, zip.Entries.Select(e => e.FullName).ToArray());
-            var ckpt = GanCheckpoint.Open(run.Trainer.LastCheckpoint!);
+            var ckpt = GanCheckpoint.Open(run.Result.LastCheckpoint!);
             var m = ckpt.Manifest;
             Assert.AreEqual(GanCheckpointManifest.CurrentFormatVersion, m.FormatVersion);
             Assert.AreEqual(10, m.Step);

@@ -31,14 +31,14 @@ public sealed class RandomFeatureWganTrainerTests
 
     [TestMethod]
     [DataRow(RandomFeatureDynamics.Sgda)]
-    [DataRow(RandomFeatureDynamics.OptimalDiscriminator)]
+    [DataRow(RandomFeatureDynamics.OptimalLinearCritic)]
     public void FitAfterABuiltInTransformReducesJAndLogsEveryQuantity(RandomFeatureDynamics dynamics)
     {
         var ml = new MLContext(1);
         var data = ml.Gan().Data.TwoCluster(count: 2000, seed: 1);
         var trainer = ml.Gan().Trainers.RandomFeatureWgan(Small(dynamics));
         var model = ml.Transforms.NormalizeMinMax("Features").Append(trainer).Fit(data);
-        var log = trainer.Log!;
+        var log = model.LastTransformer.RandomFeatureTraining().Log;
         Assert.AreEqual(7, log.Count); // steps 0, 25, ..., 125 and the last (149)
         var j = log.Column("J").Select(v => v!.Value).ToArray();
         Assert.IsTrue(j[^1] < 0.5 * j[0], $"J went from {j[0]} to {j[^1]}");
@@ -64,9 +64,10 @@ public sealed class RandomFeatureWganTrainerTests
                 Optimizer = optimizer, LearningRate = alpha, Seed = 4,
             };
             var trainer = ml.Gan().Trainers.RandomFeatureWgan(options);
-            trainer.Fit(ml.Gan().Data.GaussianRing(count: 4000, seed: 2));
-            Assert.IsTrue(trainer.InitialJ > 0);
-            return trainer.Log!.Column("J")[^1]!.Value / trainer.InitialJ!.Value;
+            using var generator = trainer.Fit(ml.Gan().Data.GaussianRing(count: 4000, seed: 2));
+            var run = generator.RandomFeatureTraining();
+            Assert.IsTrue(run.InitialJ > 0);
+            return run.Log.Column("J")[^1]!.Value / run.InitialJ;
         }
         double gaussNewton = FinalJ(ThetaOptimizer.GaussNewton, 0.7);
         var sgd = new[] { 1e-4, 1e-3, 1e-2 }.Select(a => FinalJ(ThetaOptimizer.Sgd, a)).ToArray();
@@ -83,10 +84,10 @@ public sealed class RandomFeatureWganTrainerTests
         var o2 = Small(); o2.Steps = 30; o2.LogEvery = 5;
         var t1 = ml1.Gan().Trainers.RandomFeatureWgan(o1);
         var t2 = ml2.Gan().Trainers.RandomFeatureWgan(o2);
-        t1.Fit(ml1.Gan().Data.GaussianRing(count: 1000, seed: 2));
-        t2.Fit(ml2.Gan().Data.GaussianRing(count: 1000, seed: 2));
-        CollectionAssert.AreEqual(t1.Log!.Column("J").ToArray(), t2.Log!.Column("J").ToArray());
-        CollectionAssert.AreEqual(t1.Log!.Column("L").ToArray(), t2.Log!.Column("L").ToArray());
+        using var g1 = t1.Fit(ml1.Gan().Data.GaussianRing(count: 1000, seed: 2));
+        using var g2 = t2.Fit(ml2.Gan().Data.GaussianRing(count: 1000, seed: 2));
+        CollectionAssert.AreEqual(g1.RandomFeatureTraining().Log.Column("J").ToArray(), g2.RandomFeatureTraining().Log.Column("J").ToArray());
+        CollectionAssert.AreEqual(g1.RandomFeatureTraining().Log.Column("L").ToArray(), g2.RandomFeatureTraining().Log.Column("L").ToArray());
     }
 
     [TestMethod]

@@ -1,0 +1,53 @@
+using MlGan.Trainers.Diagnostics;
+using MlGan.Trainers.Discriminators;
+using MlGan.Trainers.Losses;
+using MlGan.Transforms;
+using MlGan.Transforms.Training;
+
+namespace MlGan.Trainers;
+
+/// <summary>What <see cref="GanTrainer.Fit"/> learned besides the generator: the critic, the loss, the diagnostics.</summary>
+public sealed class GanTrainingResult : TrainingResult
+{
+    internal GanTrainingResult(TrainingLog log, int seed, int steps, IReadOnlyList<string> warnings, string? lastCheckpoint,
+        DiscriminatorModule discriminator, GanLoss loss, GanNetwork network, CollapseBasinDetector collapse, VanishingGradientDetector vanishing)
+        : base(log, seed, steps, warnings, lastCheckpoint)
+    {
+        Discriminator = discriminator;
+        Loss = loss;
+        Network = network;
+        CollapseDetector = collapse;
+        VanishingGradient = vanishing;
+    }
+
+    /// <summary>The trained critic (on the CPU, in eval mode).</summary>
+    public DiscriminatorModule Discriminator { get; }
+    /// <summary>The loss the run used.</summary>
+    public GanLoss Loss { get; }
+    /// <summary>The networks the run used.</summary>
+    public GanNetwork Network { get; }
+    /// <summary>The collapse-basin diagnostic (Sun et al. 2020, §5).</summary>
+    public CollapseBasinDetector CollapseDetector { get; }
+    /// <summary>The vanishing-gradient diagnostic.</summary>
+    public VanishingGradientDetector VanishingGradient { get; }
+}
+
+/// <summary>Typed access to the training results a fitted generator carries.</summary>
+public static class TrainingResultExtensions
+{
+    /// <summary>The results of the <see cref="GanTrainer"/> that fitted <paramref name="generator"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another trainer (or none) made it.</exception>
+    public static GanTrainingResult GanTraining(this GeneratorTransformer generator) => As<GanTrainingResult>(generator, nameof(GanTrainer));
+
+    /// <summary>The results of the <see cref="RandomFeatureWganTrainer"/> that fitted <paramref name="generator"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another trainer (or none) made it.</exception>
+    public static RandomFeatureWganTrainingResult RandomFeatureTraining(this GeneratorTransformer generator) =>
+        As<RandomFeatureWganTrainingResult>(generator, nameof(RandomFeatureWganTrainer));
+
+    private static T As<T>(GeneratorTransformer generator, string trainer) where T : TrainingResult
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        return generator.Training as T ?? throw new InvalidOperationException(
+            $"This generator was not fitted by a {trainer} (its Training is {generator.Training?.GetType().Name ?? "null"}).");
+    }
+}
