@@ -24,11 +24,13 @@ namespace MlGan.Transforms;
 /// without the latent column) all follow it.
 /// </para>
 /// <para>
-/// <b>Always the current weights.</b> <see cref="Generator"/> stays trainable. Transform, GetRowToRowMapper and Save
-/// first compare every parameter and buffer with the snapshot the ONNX copy was built from (exact, O(parameters))
-/// and rebuild the copy when any differs, so they agree with <see cref="ExportOnnx(string)"/> and
-/// <see cref="Generate"/>, which read the network directly; <see cref="Refresh"/> does the same on demand. A view
-/// returned by Transform is lazy and keeps the weights current at the call.
+/// <b>Always the current weights.</b> <see cref="Generator"/> stays trainable. The ONNX copy is built at the first
+/// call that needs it; after that, every call that uses it (GetOutputSchema, Transform and GetRowToRowMapper with a
+/// latent column, Save) first compares every parameter and buffer with the snapshot the copy was built from (exact,
+/// O(parameters)) and rebuilds the copy when any differs, so they agree with <see cref="ExportOnnx(string)"/> and
+/// <see cref="Generate"/>, which read the network directly; <see cref="Refresh"/> does the same on demand. All of
+/// this is thread-safe. A view returned by Transform is lazy and keeps the weights current at the call; so does a
+/// row mapper (and a PredictionEngine made from it).
 /// </para>
 /// <para>
 /// <c>ml.Model.Load</c> of a saved generator returns ML.NET's own OnnxTransformer (inside a TransformerChain), which
@@ -45,13 +47,14 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
     public const string OnnxOutputName = "sample";
 
     private readonly object _sync = new();
-    private OnnxGeneratorBinding _binding; // guarded by _sync
-    private Tensor[] _snapshot;            // guarded by _sync: the weights _binding was built from
+    private OnnxGeneratorBinding _binding; // guarded by _sync; its ONNX copy is built under _sync only (EnsureCurrent)
+    private Tensor[]? _snapshot;           // guarded by _sync: the weights _binding was built from; null until built
     private bool _disposed;                // guarded by _sync
 
     /// <summary>
     /// Wraps <paramref name="generator"/> (which this transformer then owns and disposes) as latent column →
-    /// generated column, and builds its ONNX copy from the current weights.
+    /// generated column. The ONNX copy is built at the first call that needs it, so a generator without ONNX export
+    /// (see <see cref="IOnnxExportableGenerator"/>) still trains, generates and passes training data through.
     /// </summary>
     /// <exception cref="ArgumentException">Empty or equal column names.</exception>
     public GeneratorTransformer(MLContext ml, GeneratorModule generator, GeneratorMetadata metadata,
@@ -64,7 +67,7 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
         OutputColumnName = outputColumnName;
         LatentColumnName = latentColumnName;
         Training = training;
-        (_binding, _snapshot) = Build();
+        _binding = NewBinding();
     }
 
     /// <summary>The ML.NET context the ONNX copy is bound in.</summary>
@@ -93,43 +96,44 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
 
     /// <summary>The input schema plus the generated column; the input schema itself when it has no latent column (see the schema rule).</summary>
     /// <exception cref="ArgumentException">The latent column is not a vector of <see cref="LatentDimension"/> floats.</exception>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
-    {
-        // The output schema does not depend on the weights: no freshness check needed.
-        OnnxGeneratorBinding binding;
-        lock (_sync) binding = Live()._binding;
-        return binding.GetOutputSchema(inputSchema);
-    }
+    /// <exception cref="NotSupportedException">With a latent column: the generator cannot be exported to ONNX.</exception>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Current(inputSchema, nameof(inputSchema)).GetOutputSchema(inputSchema);
 
     /// <summary>Generates from the current weights (lazily, through ONNX Runtime); a view without the latent column is returned as is.</summary>
     /// <exception cref="ArgumentException">The latent column is not a vector of <see cref="LatentDimension"/> floats.</exception>
-    public IDataView Transform(IDataView input) => Current().Transform(input);
+    /// <exception cref="NotSupportedException">With a latent column: the generator cannot be exported to ONNX.</exception>
+    public IDataView Transform(IDataView input) => Current(Guard.NotNull(input, nameof(input)).Schema, nameof(input)).Transform(input);
 
     /// <summary>A row mapper over the current weights; an identity mapper when the schema has no latent column.</summary>
     /// <exception cref="ArgumentException">The latent column is not a vector of <see cref="LatentDimension"/> floats.</exception>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => Current().GetRowToRowMapper(inputSchema);
+    /// <exception cref="NotSupportedException">With a latent column: the generator cannot be exported to ONNX.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => Current(inputSchema, nameof(inputSchema)).GetRowToRowMapper(inputSchema);
 
     /// <summary>Forwards to the wrapped OnnxTransformer, rebuilt first if the weights changed: the zip holds the current ONNX model.</summary>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => Current().Save(ctx);
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        OnnxGeneratorBinding binding;
+        lock (_sync)
+        {
+            Live();
+            EnsureCurrent();
+            binding = _binding;
+        }
+        binding.Save(ctx);
+    }
 
     /// <summary>
-    /// Rebuilds the ONNX copy now if any parameter or buffer of <see cref="Generator"/> differs from the weights it
-    /// was built from. Transform, GetRowToRowMapper and Save do this themselves; call it to pay the export cost at a
-    /// moment of your choosing. Returns true when it rebuilt.
+    /// Makes the ONNX copy match <see cref="Generator"/> now: builds it if it was never built, rebuilds it if any
+    /// parameter or buffer differs from the weights it was built from. Transform, GetRowToRowMapper and Save do this
+    /// themselves; call it to pay the export cost at a moment of your choosing. Returns true when it (re)built.
     /// </summary>
+    /// <exception cref="NotSupportedException">The generator cannot be exported to ONNX.</exception>
     public bool Refresh()
     {
         lock (_sync)
         {
             Live();
-            if (SnapshotMatches()) return false;
-            var (binding, snapshot) = Build();
-            // The old copy is not disposed: lazy views returned by earlier Transform calls still read it, and its
-            // ONNX Runtime session is released by the garbage collector once no view refers to it.
-            _binding = binding;
-            DisposeAll(_snapshot);
-            _snapshot = snapshot;
-            return true;
+            return EnsureCurrent();
         }
     }
 
@@ -167,41 +171,55 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
             if (_disposed) return;
             _disposed = true;
             _binding.Dispose();
-            DisposeAll(_snapshot);
+            if (_snapshot is not null) DisposeAll(_snapshot);
             Generator.Dispose();
         }
     }
 
-    /// <summary>The ONNX copy of the current weights, rebuilt first if they changed.</summary>
-    private OnnxGeneratorBinding Current()
+    /// <summary>The binding to use for <paramref name="schema"/>: with a latent column, its ONNX copy is current first.</summary>
+    private OnnxGeneratorBinding Current(DataViewSchema schema, string paramName)
     {
         lock (_sync)
         {
-            Refresh();
+            Live();
+            if (_binding.Generates(schema, paramName)) EnsureCurrent();
             return _binding;
         }
     }
 
-    private GeneratorTransformer Live() =>
-        _disposed ? throw new ObjectDisposedException(nameof(GeneratorTransformer)) : this;
-
-    /// <summary>A snapshot of the weights and the ONNX copy built from them (snapshot first: the copy never runs newer weights than it records).</summary>
-    private (OnnxGeneratorBinding, Tensor[]) Build()
+    /// <summary>Builds the ONNX copy, or a new one when the weights moved since; true when it did. Caller holds _sync.</summary>
+    private bool EnsureCurrent()
     {
+        if (_snapshot is not null && SnapshotMatches()) return false;
+        GeneratorOnnx.AsExportable(Generator); // NotSupportedException that says what to implement, before any work
+        // A built copy is replaced, not disposed: lazy views returned by earlier Transform calls still read it, and its
+        // ONNX Runtime session is released by the garbage collector once no view refers to it.
+        if (_binding.IsBuilt) _binding = NewBinding();
+        // Snapshot first, then export, both under the lock: the copy never runs weights other than those it records.
         var snapshot = Snapshot();
         try
         {
-            // Built with the column names directly, so no rename can collide with an inner value name.
-            var binding = new OnnxGeneratorBinding(Context, BuildModel(LatentColumnName, OutputColumnName), LatentColumnName, OutputColumnName,
-                LatentDimension, "<generator>");
-            return (binding, snapshot);
+            _ = _binding.Transformer;
         }
         catch
         {
             DisposeAll(snapshot);
+            if (_snapshot is not null) DisposeAll(_snapshot);
+            _snapshot = null;
+            _binding = NewBinding(); // a failed build is cached by the binding: let the next call try afresh
             throw;
         }
+        if (_snapshot is not null) DisposeAll(_snapshot);
+        _snapshot = snapshot;
+        return true;
     }
+
+    /// <summary>An unbuilt binding whose ONNX model is exported with the column names directly (no rename can collide).</summary>
+    private OnnxGeneratorBinding NewBinding() =>
+        new(Context, () => BuildModel(LatentColumnName, OutputColumnName), LatentColumnName, OutputColumnName, LatentDimension, "<generator>");
+
+    private GeneratorTransformer Live() =>
+        _disposed ? throw new ObjectDisposedException(nameof(GeneratorTransformer)) : this;
 
     private IEnumerable<Tensor> State() => Generator.parameters().Cast<Tensor>().Concat(Generator.buffers());
 
@@ -218,7 +236,7 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
         var current = State().ToArray();
-        return current.Length == _snapshot.Length && current.Zip(_snapshot).All(p => Same(p.First, p.Second));
+        return current.Length == _snapshot!.Length && current.Zip(_snapshot).All(p => Same(p.First, p.Second));
     }
 
     /// <summary>Bitwise-equal values, NaN matching NaN (a diverged network must not trigger a rebuild at every call).</summary>

@@ -33,7 +33,8 @@ public sealed class LoadedGenerator : ITransformer, IDisposable
         Metadata = metadata;
         Source = source;
         _model = OnnxGraphInterface.Rename(model, GeneratorTransformer.OnnxInputName, GeneratorTransformer.OnnxOutputName, source);
-        _binding = new OnnxGeneratorBinding(ml, model, latentColumnName, outputColumnName, metadata.LatentDimension, source);
+        _binding = new OnnxGeneratorBinding(ml, () => model, latentColumnName, outputColumnName, metadata.LatentDimension, source);
+        _ = _binding.Transformer; // built now, so a model ONNX Runtime cannot run fails at LoadGenerator, not at first use
     }
 
     /// <summary>The generator's metadata, from the file's mlgan.* properties and graph shapes.</summary>

@@ -117,7 +117,11 @@ public sealed class GeneratorFreshnessTests
     {
         var ml = new MLContext(1);
         GeneratorTransformer g;
-        using (torch.NewDisposeScope()) g = MlpTransformer(ml);
+        using (torch.NewDisposeScope())
+        {
+            g = MlpTransformer(ml);
+            Assert.IsTrue(g.Refresh(), "the first call builds the ONNX copy and its snapshot");
+        }
         using (g)
         {
             Assert.IsFalse(g.Refresh(), "a disposed snapshot would throw or differ here");

@@ -76,6 +76,30 @@ public sealed class GeneratorSchemaRuleTests
         }
     }
 
+    [TestMethod]
+    public void AGeneratorWithoutOnnxExportPassesTrainingDataThroughAndSaysWhatIsMissingWhenAskedToGenerate()
+    {
+        var ml = new MLContext(1);
+        var module = TorchSharp.torch.nn.Linear(K, 2);
+        using var g = new GeneratorTransformer(ml, GeneratorModule.Wrap(module, K, [2]),
+            new GeneratorMetadata(K, LatentDistribution.Gaussian, [2], "custom", "wgan", 1, null));
+        var features = ml.Gan().Data.TwoMoons(count: 5, seed: 2);
+        Assert.AreSame(features, g.Transform(features));
+        Assert.AreSame(features.Schema, g.GetOutputSchema(features.Schema));
+        Assert.AreEqual(2, g.Generate([new float[K]])[0].Length, "TorchSharp generation needs no ONNX");
+        var latents = ml.Gan().Data.Latent(K, 3, seed: 1);
+        foreach (Action call in new Action[]
+        {
+            () => g.Transform(latents),
+            () => g.GetOutputSchema(latents.Schema),
+            () => g.GetRowToRowMapper(latents.Schema),
+            () => g.Refresh(),
+            () => g.ExportOnnx(new MemoryStream()),
+        })
+            StringAssert.Contains(Assert.ThrowsExactly<NotSupportedException>(call).Message, "IOnnxExportableGenerator");
+        Assert.AreSame(features, g.Transform(features), "a refused export leaves the pass-through working");
+    }
+
     /// <summary>Checks <paramref name="t"/> against the TorchSharp network of <paramref name="reference"/> (an independent forward pass).</summary>
     private static void AssertRule(MLContext ml, ITransformer t, GeneratorTransformer reference)
     {
