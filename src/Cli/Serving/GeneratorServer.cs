@@ -19,6 +19,7 @@ public sealed class GeneratorServerOptions
     /// <summary>Most samples one request may ask for; more gives 413.</summary>
     public int MaxCount { get; init; } = 4096;
 
+    /// <summary>Least severe log level the server writes; default Information.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 }
 

@@ -79,6 +79,7 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
         ClassScoreKind = ClassScoreKind.Logits,
     };
 
+    /// <summary>The model's name in messages and provenance: its path, or the name given with the bytes.</summary>
     public string Name { get; }
 
     /// <summary>SHA-256 (lower-case hex) of the model bytes: which net made a number, for provenance.</summary>
@@ -95,11 +96,14 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     /// <summary>Channels the net takes (its input's C); null when symbolic.</summary>
     public int? InputChannels => InputShape[1] > 0 ? (int)InputShape[1] : null;
 
+    /// <summary>What the class-score output holds; None when no class-score output is configured.</summary>
     public ClassScoreKind ClassScores => _scoresName is null ? ClassScoreKind.None : _options.ClassScoreKind;
+    /// <summary>The network input the images are fed to.</summary>
     public string InputName { get; }
     /// <summary>[N, C, H, W] as the model declares it; -1 where symbolic.</summary>
     public long[] InputShape { get; }
 
+    /// <inheritdoc />
     public FeatureExtraction Extract(IReadOnlyList<float[]> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
@@ -126,6 +130,7 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
         return new FeatureExtraction(features, scores, ClassScores);
     }
 
+    /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _session.Dispose();
 
     /// <summary>Copies an output [n, ...] into rows start..start+n, flattening each sample's trailing dimensions.</summary>
