@@ -9,8 +9,9 @@ public static class GanCatalogLoadExtensions
 {
     /// <summary>
     /// Loads a generator saved by <c>ml.Model.Save</c> (an ML.NET zip) or exported as .onnx (ExportOnnx, <c>mlgan export</c>).
-    /// <c>ml.Model.Load</c> alone gives back a bare OnnxTransformer; this reads the ONNX model and its mlgan.* metadata
-    /// (missing keys filled from the graph's shapes) and binds it to the given columns.
+    /// <c>ml.Model.Load</c> alone gives back a bare OnnxTransformer, which requires the latent column; this reads the ONNX
+    /// model and its mlgan.* metadata (missing keys filled from the graph's shapes) and binds it to the given columns
+    /// under the generator schema rule (see <see cref="LoadedGenerator"/>: a view without the latent column passes through).
     /// </summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="InvalidDataException">Neither an ML.NET zip holding an ONNX model nor an ONNX generator ([N, k] → [N, ...]).</exception>

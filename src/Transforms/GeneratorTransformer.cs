@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Onnx;
@@ -7,24 +6,57 @@ using MlGan.Transforms.Generators;
 using MlGan.Transforms.Native;
 using MlGan.Transforms.Onnx;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MlGan.Transforms;
 
 /// <summary>
-/// A trained generator as an ML.NET transformer: latent column → generated column. It holds the TorchSharp
-/// network (for further training, checkpoints and export) and an ML.NET <see cref="OnnxTransformer"/>
-/// over its exported graph, to which Transform and Save are delegated: ML.NET's persistence API is internal
-/// to third-party transformers (see MLNET-FACTS.md), so <c>ml.Model.Save</c> stores the ONNX model and
-/// <c>ml.Model.Load</c> returns an OnnxTransformer with identical outputs; <c>ml.Gan().LoadGenerator</c>
-/// re-reads the metadata. Saved and unsaved generators therefore compute exactly the same thing.
+/// A trained generator as an ML.NET transformer. It holds the TorchSharp network (for further training, checkpoints
+/// and export) and an ML.NET <see cref="OnnxTransformer"/> over its exported graph, to which Transform, the row
+/// mapper and Save are delegated: ML.NET's persistence API is internal to third-party transformers (see
+/// MLNET-FACTS.md), so <c>ml.Model.Save</c> stores the ONNX model, and saved and unsaved generators compute exactly
+/// the same thing.
+/// <para>
+/// <b>Schema rule.</b> A generator maps its latent column to its generated column. An input view without the latent
+/// column passes through unchanged (EstimatorChain.Fit pushes the training data through every fitted transformer);
+/// a latent column that is not a vector of <see cref="LatentDimension"/> floats is an <see cref="ArgumentException"/>
+/// naming the column and the expected size. GetOutputSchema, Transform and GetRowToRowMapper (an identity mapper
+/// without the latent column) all follow it.
+/// </para>
+/// <para>
+/// <b>Always the current weights.</b> <see cref="Generator"/> stays trainable. The ONNX copy is built at the first
+/// call that needs it; after that, every call that uses it (GetOutputSchema, Transform and GetRowToRowMapper with a
+/// latent column, Save) first compares every parameter and buffer with the snapshot the copy was built from (exact,
+/// O(parameters)) and rebuilds the copy when any differs, so they agree with <see cref="ExportOnnx(string)"/> and
+/// <see cref="Generate"/>, which read the network directly; <see cref="Refresh"/> does the same on demand. All of
+/// this is thread-safe. A view returned by Transform is lazy and keeps the weights current at the call; so does a
+/// row mapper (and a PredictionEngine made from it).
+/// </para>
+/// <para>
+/// <c>ml.Model.Load</c> of a saved generator returns ML.NET's own OnnxTransformer (inside a TransformerChain), which
+/// requires the latent column; <c>ml.Gan().LoadGenerator(path)</c> returns a <see cref="LoadedGenerator"/> that
+/// follows the schema rule above and reads back the metadata.
+/// </para>
 /// </summary>
 public sealed class GeneratorTransformer : ITransformer, IDisposable
 {
-    /// <summary>Graph input/output names of the file written by <see cref="ExportOnnx(string)"/>.</summary>
-    public const string OnnxInputName = "latent", OnnxOutputName = "sample";
+    /// <summary>Graph input name of the file written by <see cref="ExportOnnx(string)"/>.</summary>
+    public const string OnnxInputName = "latent";
 
-    private readonly OnnxTransformer _onnx;
+    /// <summary>Graph output name of the file written by <see cref="ExportOnnx(string)"/>.</summary>
+    public const string OnnxOutputName = "sample";
 
+    private readonly object _sync = new();
+    private OnnxGeneratorBinding _binding; // guarded by _sync; its ONNX copy is built under _sync only (EnsureCurrent)
+    private Tensor[]? _snapshot;           // guarded by _sync: the weights _binding was built from; null until built
+    private bool _disposed;                // guarded by _sync
+
+    /// <summary>
+    /// Wraps <paramref name="generator"/> (which this transformer then owns and disposes) as latent column →
+    /// generated column. The ONNX copy is built at the first call that needs it, so a generator without ONNX export
+    /// (see <see cref="IOnnxExportableGenerator"/>) still trains, generates and passes training data through.
+    /// </summary>
+    /// <exception cref="ArgumentException">Empty or equal column names.</exception>
     public GeneratorTransformer(MLContext ml, GeneratorModule generator, GeneratorMetadata metadata,
         string outputColumnName = "Generated", string latentColumnName = GanDataCatalog.LatentColumn, Training.TrainingResult? training = null)
     {
@@ -35,53 +67,78 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
         OutputColumnName = outputColumnName;
         LatentColumnName = latentColumnName;
         Training = training;
-        // OnnxTransformer binds columns to graph names exactly, so this copy is named after the columns.
-        using var bytes = new MemoryStream(BuildModel(latentColumnName, outputColumnName).ToByteArray());
-        var empty = VectorDataView.FromRows(ml, Array.Empty<float[]>(), latentColumnName, LatentDimension);
-        _onnx = ml.Transforms.ApplyOnnxModel(outputColumnName, latentColumnName, bytes).Fit(empty);
+        _binding = NewBinding();
     }
 
+    /// <summary>The ML.NET context the ONNX copy is bound in.</summary>
     public MLContext Context { get; }
+
+    /// <summary>The TorchSharp network; training it further is seen by the next Transform, Save or Refresh.</summary>
     public GeneratorModule Generator { get; }
+
+    /// <summary>The metadata written into the ONNX model's mlgan.* properties.</summary>
     public GeneratorMetadata Metadata { get; }
+
+    /// <summary>The column the samples are written to.</summary>
     public string OutputColumnName { get; }
+
+    /// <summary>The column the latent codes are read from.</summary>
     public string LatentColumnName { get; }
+
+    /// <summary>k: the latent column must be a vector of k floats.</summary>
     public int LatentDimension => Generator.LatentDimension;
 
     /// <summary>What the trainer that fitted this generator learned besides it (log, diagnostics, critic); null when built directly.</summary>
     public Training.TrainingResult? Training { get; }
 
+    /// <summary>Always true: a generator maps rows one by one.</summary>
     public bool IsRowToRowMapper => true;
 
+    /// <summary>The input schema plus the generated column; the input schema itself when it has no latent column (see the schema rule).</summary>
+    /// <exception cref="ArgumentException">The latent column is not a vector of <see cref="LatentDimension"/> floats.</exception>
+    /// <exception cref="NotSupportedException">With a latent column: the generator cannot be exported to ONNX.</exception>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Current(inputSchema, nameof(inputSchema)).GetOutputSchema(inputSchema);
+
+    /// <summary>Generates from the current weights (lazily, through ONNX Runtime); a view without the latent column is returned as is.</summary>
+    /// <exception cref="ArgumentException">The latent column is not a vector of <see cref="LatentDimension"/> floats.</exception>
+    /// <exception cref="NotSupportedException">With a latent column: the generator cannot be exported to ONNX.</exception>
+    public IDataView Transform(IDataView input) => Current(Guard.NotNull(input, nameof(input)).Schema, nameof(input)).Transform(input);
+
+    /// <summary>A row mapper over the current weights; an identity mapper when the schema has no latent column.</summary>
+    /// <exception cref="ArgumentException">The latent column is not a vector of <see cref="LatentDimension"/> floats.</exception>
+    /// <exception cref="NotSupportedException">With a latent column: the generator cannot be exported to ONNX.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => Current(inputSchema, nameof(inputSchema)).GetRowToRowMapper(inputSchema);
+
+    /// <summary>Forwards to the wrapped OnnxTransformer, rebuilt first if the weights changed: the zip holds the current ONNX model.</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        OnnxGeneratorBinding binding;
+        lock (_sync)
+        {
+            Live();
+            EnsureCurrent();
+            binding = _binding;
+        }
+        binding.Save(ctx);
+    }
+
     /// <summary>
-    /// A view without the latent column (the training data, as EstimatorChain.Fit passes it through every fitted
-    /// transformer) has nothing to generate from and passes through unchanged; a latent column of the wrong
-    /// type or size is an error.
+    /// Makes the ONNX copy match <see cref="Generator"/> now: builds it if it was never built, rebuilds it if any
+    /// parameter or buffer differs from the weights it was built from. Transform, GetRowToRowMapper and Save do this
+    /// themselves; call it to pay the export cost at a moment of your choosing. Returns true when it (re)built.
     /// </summary>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    /// <exception cref="NotSupportedException">The generator cannot be exported to ONNX.</exception>
+    public bool Refresh()
     {
-        if (inputSchema.GetColumnOrNull(LatentColumnName) is null) return inputSchema;
-        VectorColumn.Validate(inputSchema, LatentColumnName, LatentDimension, "the generator's latent dimension");
-        return _onnx.GetOutputSchema(inputSchema);
+        lock (_sync)
+        {
+            Live();
+            return EnsureCurrent();
+        }
     }
-
-    public IDataView Transform(IDataView input)
-    {
-        if (input.Schema.GetColumnOrNull(LatentColumnName) is null) return input;
-        VectorColumn.Validate(input.Schema, LatentColumnName, LatentDimension, "the generator's latent dimension");
-        return _onnx.Transform(input);
-    }
-
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
-    {
-        VectorColumn.Validate(inputSchema, LatentColumnName, LatentDimension, "the generator's latent dimension");
-        return ((ITransformer)_onnx).GetRowToRowMapper(inputSchema);
-    }
-
-    /// <summary>Forwards to the wrapped OnnxTransformer: the zip holds the ONNX model.</summary>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)_onnx).Save(ctx);
 
     /// <summary>Generates samples for the given latent rows with the TorchSharp network (no ONNX): [count, OutputSize].</summary>
+    /// <exception cref="ArgumentException">A row whose length is not <see cref="LatentDimension"/>.</exception>
     public float[][] Generate(float[][] latents)
     {
         TorchNative.EnsureAvailable();
@@ -96,18 +153,105 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
         return Enumerable.Range(0, latents.Length).Select(i => output[(i * size)..((i + 1) * size)]).ToArray();
     }
 
-    /// <summary>The ONNX model: input <paramref name="inputName"/> [N, k], output <paramref name="outputName"/> [N, ...shape], opset 17.</summary>
+    /// <summary>The ONNX model of the current weights: input <paramref name="inputName"/> [N, k], output <paramref name="outputName"/> [N, ...shape], opset 17.</summary>
     public Onnx.Proto.ModelProto BuildModel(string inputName = OnnxInputName, string outputName = OnnxOutputName) =>
         GeneratorOnnx.Build(Generator, Metadata, inputName, outputName);
 
-    /// <summary>Writes the generator as ONNX (input "latent", output "sample"); atomic: no partial file on failure.</summary>
+    /// <summary>Writes the current weights as ONNX (input "latent", output "sample"); atomic: no partial file on failure.</summary>
     public void ExportOnnx(string path) => OnnxModelFile.Save(BuildModel(), path);
 
+    /// <summary>Writes the current weights as ONNX (input "latent", output "sample") to <paramref name="stream"/>.</summary>
     public void ExportOnnx(Stream stream) => OnnxModelFile.Save(BuildModel(), stream);
 
+    /// <summary>Releases the ONNX copy, the weight snapshot and the TorchSharp network.</summary>
     public void Dispose()
     {
-        _onnx.Dispose();
-        Generator.Dispose();
+        lock (_sync)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _binding.Dispose();
+            if (_snapshot is not null) DisposeAll(_snapshot);
+            Generator.Dispose();
+        }
+    }
+
+    /// <summary>The binding to use for <paramref name="schema"/>: with a latent column, its ONNX copy is current first.</summary>
+    private OnnxGeneratorBinding Current(DataViewSchema schema, string paramName)
+    {
+        lock (_sync)
+        {
+            Live();
+            if (_binding.Generates(schema, paramName)) EnsureCurrent();
+            return _binding;
+        }
+    }
+
+    /// <summary>Builds the ONNX copy, or a new one when the weights moved since; true when it did. Caller holds _sync.</summary>
+    private bool EnsureCurrent()
+    {
+        if (_snapshot is not null && SnapshotMatches()) return false;
+        GeneratorOnnx.AsExportable(Generator); // NotSupportedException that says what to implement, before any work
+        // A built copy is replaced, not disposed: lazy views returned by earlier Transform calls still read it, and its
+        // ONNX Runtime session is released by the garbage collector once no view refers to it.
+        if (_binding.IsBuilt) _binding = NewBinding();
+        // Snapshot first, then export, both under the lock: the copy never runs weights other than those it records.
+        var snapshot = Snapshot();
+        try
+        {
+            _ = _binding.Transformer;
+        }
+        catch
+        {
+            DisposeAll(snapshot);
+            if (_snapshot is not null) DisposeAll(_snapshot);
+            _snapshot = null;
+            _binding = NewBinding(); // a failed build is cached by the binding: let the next call try afresh
+            throw;
+        }
+        if (_snapshot is not null) DisposeAll(_snapshot);
+        _snapshot = snapshot;
+        return true;
+    }
+
+    /// <summary>An unbuilt binding whose ONNX model is exported with the column names directly (no rename can collide).</summary>
+    private OnnxGeneratorBinding NewBinding() =>
+        new(Context, () => BuildModel(LatentColumnName, OutputColumnName), LatentColumnName, OutputColumnName, LatentDimension, "<generator>");
+
+    private GeneratorTransformer Live() =>
+        _disposed ? throw new ObjectDisposedException(nameof(GeneratorTransformer)) : this;
+
+    private IEnumerable<Tensor> State() => Generator.parameters().Cast<Tensor>().Concat(Generator.buffers());
+
+    private Tensor[] Snapshot()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        // Detached from every scope: the snapshot lives as long as the ONNX copy, not as long as a caller's scope.
+        return State().Select(t => t.detach().clone().DetachFromDisposeScope()).ToArray();
+    }
+
+    private bool SnapshotMatches()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        var current = State().ToArray();
+        return current.Length == _snapshot!.Length && current.Zip(_snapshot).All(p => Same(p.First, p.Second));
+    }
+
+    /// <summary>Bitwise-equal values, NaN matching NaN (a diverged network must not trigger a rebuild at every call).</summary>
+    private static bool Same(Tensor now, Tensor then)
+    {
+        if (now.dtype != then.dtype || now.device_type != then.device_type || now.device_index != then.device_index
+            || !now.shape.SequenceEqual(then.shape))
+            return false;
+        var equal = now.eq(then);
+        if (now.is_floating_point()) equal = equal.logical_or(now.isnan().logical_and(then.isnan()));
+        return equal.all().item<bool>();
+    }
+
+    private static void DisposeAll(Tensor[] tensors)
+    {
+        foreach (var t in tensors) t.Dispose();
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using MlGan.Transforms.Onnx;
 
 namespace MlGan.Cli.Serving;
 
@@ -18,6 +19,7 @@ public sealed class GeneratorServerOptions
     /// <summary>Most samples one request may ask for; more gives 413.</summary>
     public int MaxCount { get; init; } = 4096;
 
+    /// <summary>Least severe log level the server writes; default Information.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 }
 
@@ -28,7 +30,10 @@ public sealed class GeneratorServerOptions
 /// </summary>
 public static class GeneratorServer
 {
-    public static WebApplication Build(OnnxGenerator generator, GeneratorServerOptions? options = null)
+    /// <summary>The server for <paramref name="generator"/> (not yet started); the caller keeps owning the generator.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">MaxCount below 1.</exception>
+    /// <exception cref="ArgumentException">No URL to listen on.</exception>
+    public static WebApplication Build(OnnxGeneratorRunner generator, GeneratorServerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         options ??= new GeneratorServerOptions();
@@ -53,7 +58,7 @@ public static class GeneratorServer
         return app;
     }
 
-    private static async Task<IResult> Generate(HttpContext ctx, OnnxGenerator generator, int maxCount, CancellationToken aborted)
+    private static async Task<IResult> Generate(HttpContext ctx, OnnxGeneratorRunner generator, int maxCount, CancellationToken aborted)
     {
         JsonDocument doc;
         try
@@ -97,7 +102,7 @@ public static class GeneratorServer
 
     private static IResult Error(int status, string message) => Results.Json(new { error = message, status }, statusCode: status);
 
-    private static object Describe(OnnxGenerator g, int maxCount)
+    private static object Describe(OnnxGeneratorRunner g, int maxCount)
     {
         static object[] Shape(long[] dims) => dims.Select(d => d < 0 ? (object)"N" : d).ToArray();
         var m = g.Metadata;

@@ -7,6 +7,7 @@ public static class PngGrid
 {
     private const int Gutter = 2;
 
+    /// <summary>True for samples shaped [C, H, W] with C = 1 (grey) or 3 (RGB): the shapes a PNG grid can show.</summary>
     public static bool CanRender(int[] sampleShape) => sampleShape.Length == 3 && sampleShape[0] is 1 or 3;
 
     /// <summary>Values map linearly from [low, high] to 0..255 (clamped); without a range, the samples' own min..max.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.ML.OnnxRuntime;
 using MlGan.Transforms.Data.Images;
+using MlGan.Transforms.Onnx;
 
 namespace MlGan.Evaluation.FeatureExtractors;
 
@@ -18,14 +18,14 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     /// <summary>Manifest name of the embedded models/fashion-mnist-features.onnx.</summary>
     public const string FashionMnistResource = "MlGan.Evaluation.fashion-mnist-features.onnx";
 
-    private readonly InferenceSession _session;
+    private readonly OnnxSession _session;
     private readonly OnnxFeatureExtractorOptions _options;
     private readonly string _featuresName;
     private readonly string? _scoresName;
 
     /// <summary>Loads the model file; errors name the file.</summary>
     public OnnxFeatureExtractor(string path, OnnxFeatureExtractorOptions? options = null)
-        : this(ReadFile(path), options, path) { }
+        : this(OnnxSession.ReadModelFile(path), options, path) { }
 
     /// <summary>Loads model bytes; <paramref name="source"/> names the model in error messages.</summary>
     public OnnxFeatureExtractor(byte[] model, OnnxFeatureExtractorOptions? options = null, string source = "<model>")
@@ -37,20 +37,13 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
         Name = source;
         Sha256 = Convert.ToHexString(SHA256.HashData(model)).ToLowerInvariant();
         Preprocessing = Describe(given.Preprocessing, _options);
-        try
-        {
-            _session = new InferenceSession(model);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new InvalidDataException($"'{source}': ONNX Runtime cannot load the model: {ex.Message}", ex);
-        }
+        _session = new OnnxSession(model, source);
         try
         {
             (InputName, InputShape) = CheckInput(source);
-            (_featuresName, _) = CheckOutput(_options.FeaturesOutputName ?? _session.OutputNames[0], nameof(OnnxFeatureExtractorOptions.FeaturesOutputName), source, exactRank: null);
+            _featuresName = CheckOutput(_options.FeaturesOutputName ?? _session.Outputs[0].Name, nameof(OnnxFeatureExtractorOptions.FeaturesOutputName), source, exactRank: null);
             if (_options.ClassScoresOutputName is { } scores)
-                (_scoresName, _) = CheckOutput(scores, nameof(OnnxFeatureExtractorOptions.ClassScoresOutputName), source, exactRank: 2);
+                _scoresName = CheckOutput(scores, nameof(OnnxFeatureExtractorOptions.ClassScoresOutputName), source, exactRank: 2);
             if (given.Preprocessing == FeaturePreprocessing.PytorchFid) CheckPytorchFidInput(source);
             long channels = InputShape[1];
             foreach (var (values, option) in new[] { (_options.Scale, nameof(_options.Scale)), (_options.Shift, nameof(_options.Shift)) })
@@ -86,6 +79,7 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
         ClassScoreKind = ClassScoreKind.Logits,
     };
 
+    /// <summary>The model's name in messages and provenance: its path, or the name given with the bytes.</summary>
     public string Name { get; }
 
     /// <summary>SHA-256 (lower-case hex) of the model bytes: which net made a number, for provenance.</summary>
@@ -102,11 +96,14 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
     /// <summary>Channels the net takes (its input's C); null when symbolic.</summary>
     public int? InputChannels => InputShape[1] > 0 ? (int)InputShape[1] : null;
 
+    /// <summary>What the class-score output holds; None when no class-score output is configured.</summary>
     public ClassScoreKind ClassScores => _scoresName is null ? ClassScoreKind.None : _options.ClassScoreKind;
+    /// <summary>The network input the images are fed to.</summary>
     public string InputName { get; }
     /// <summary>[N, C, H, W] as the model declares it; -1 where symbolic.</summary>
     public long[] InputShape { get; }
 
+    /// <inheritdoc />
     public FeatureExtraction Extract(IReadOnlyList<float[]> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
@@ -126,33 +123,22 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
         {
             int n = Math.Min(_options.BatchSize, samples.Count - start);
             for (int r = 0; r < n; r++) plan.Prepare(samples[start + r], buffer.AsSpan(r * perInput, perInput));
-            try
-            {
-                using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, n * perInput), [n, plan.C, plan.H, plan.W]);
-                using var runOptions = new RunOptions();
-                using var results = _session.Run(runOptions, [InputName], [input], outputs);
-                Scatter(results[0], features, start, n, _featuresName);
-                if (scores is not null) Scatter(results[1], scores, start, n, _scoresName!);
-            }
-            catch (OnnxRuntimeException ex)
-            {
-                throw new InvalidOperationException($"'{Name}': ONNX Runtime failed on input [{n}, {plan.C}, {plan.H}, {plan.W}]: {ex.Message}", ex);
-            }
+            var results = _session.Run(InputName, buffer.AsMemory(0, n * perInput), [n, plan.C, plan.H, plan.W], outputs);
+            Scatter(results[0], features, start, n, _featuresName);
+            if (scores is not null) Scatter(results[1], scores, start, n, _scoresName!);
         }
         return new FeatureExtraction(features, scores, ClassScores);
     }
 
+    /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _session.Dispose();
 
     /// <summary>Copies an output [n, ...] into rows start..start+n, flattening each sample's trailing dimensions.</summary>
-    private void Scatter(OrtValue value, float[][] rows, int start, int n, string name)
+    private void Scatter(OnnxFloatTensor output, float[][] rows, int start, int n, string name)
     {
-        var shape = value.GetTensorTypeAndShape().Shape;
-        var data = value.GetTensorDataAsSpan<float>();
-        if (shape.Length < 2 || shape[0] != n)
-            throw new InvalidOperationException($"'{Name}': output '{name}' has shape [{string.Join(", ", shape)}] for a batch of {n}; expected [{n}, ...].");
-        int d = data.Length / n;
-        for (int r = 0; r < n; r++) rows[start + r] = data.Slice(r * d, d).ToArray();
+        if (output.Shape.Length < 2 || output.Shape[0] != n)
+            throw new InvalidOperationException($"'{Name}': output '{name}' has shape [{string.Join(", ", output.Shape)}] for a batch of {n}; expected [{n}, ...].");
+        output.Rows().CopyTo(rows, start);
     }
 
     /// <summary>Sample shape, network input shape and the preprocessing between them, fixed for one call.</summary>
@@ -190,35 +176,28 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
 
     private (string Name, long[] Shape) CheckInput(string source)
     {
-        string name;
+        string names = string.Join(", ", _session.Inputs.Select(i => i.Name));
+        OnnxValueDescription input;
         if (_options.InputName is { } wanted)
-        {
-            if (!_session.InputMetadata.ContainsKey(wanted))
-                throw new ArgumentException($"'{source}' has no input '{wanted}'; its inputs are: {string.Join(", ", _session.InputNames)}. Set options.InputName.", "options");
-            name = wanted;
-        }
-        else if (_session.InputMetadata.Count == 1) name = _session.InputNames[0];
-        else throw new ArgumentException($"'{source}' has {_session.InputMetadata.Count} inputs ({string.Join(", ", _session.InputNames)}); set options.InputName.", "options");
-        var meta = _session.InputMetadata[name];
-        if (!meta.IsTensor || meta.ElementDataType != Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float || meta.Dimensions.Length != 4)
-            throw new InvalidDataException($"'{source}': input '{name}' is {Describe(meta)}; a feature net takes float images [N, C, H, W] (rank 4).");
-        return (name, meta.Dimensions.Select(d => (long)d).ToArray());
+            input = _session.FindInput(wanted)
+                ?? throw new ArgumentException($"'{source}' has no input '{wanted}'; its inputs are: {names}. Set options.InputName.", "options");
+        else if (_session.Inputs.Count == 1) input = _session.Inputs[0];
+        else throw new ArgumentException($"'{source}' has {_session.Inputs.Count} inputs ({names}); set options.InputName.", "options");
+        if (!input.IsFloatTensor || input.Rank != 4)
+            throw new InvalidDataException($"'{source}': input '{input.Name}' is {input}; a feature net takes float images [N, C, H, W] (rank 4).");
+        return (input.Name, input.Dimensions.ToArray());
     }
 
-    private (string Name, long[] Shape) CheckOutput(string name, string option, string source, int? exactRank)
+    private string CheckOutput(string name, string option, string source, int? exactRank)
     {
-        if (!_session.OutputMetadata.TryGetValue(name, out var meta))
-            throw new ArgumentException($"'{source}' has no output '{name}'; its outputs are: {string.Join(", ", _session.OutputNames)}. Set options.{option}.", "options");
-        int rank = meta.IsTensor ? meta.Dimensions.Length : 0;
-        bool rankOk = exactRank is { } r ? rank == r : rank >= 2;
-        if (!meta.IsTensor || meta.ElementDataType != Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float || !rankOk)
-            throw new InvalidDataException($"'{source}': output '{name}' is {Describe(meta)}; expected a float tensor " +
+        var output = _session.FindOutput(name)
+            ?? throw new ArgumentException($"'{source}' has no output '{name}'; its outputs are: {string.Join(", ", _session.Outputs.Select(o => o.Name))}. Set options.{option}.", "options");
+        bool rankOk = exactRank is { } r ? output.Rank == r : output.Rank >= 2;
+        if (!output.IsFloatTensor || !rankOk)
+            throw new InvalidDataException($"'{source}': output '{name}' is {output}; expected a float tensor " +
                 (exactRank == 2 ? "[N, classes] (rank 2)." : "[N, d] or [N, d, 1, ...] (rank ≥ 2)."));
-        return (name, meta.Dimensions.Select(d => (long)d).ToArray());
+        return name;
     }
-
-    private static string Describe(NodeMetadata meta) => !meta.IsTensor ? "not a tensor" :
-        $"{meta.ElementDataType} of rank {meta.Dimensions.Length} [{string.Join(", ", meta.Dimensions.Select(d => d >= 0 ? d.ToString(CultureInfo.InvariantCulture) : "?"))}]";
 
     private void CheckPytorchFidInput(string source)
     {
@@ -249,13 +228,6 @@ public sealed class OnnxFeatureExtractor : IFeatureExtractor, IDisposable
         foreach (var (values, option) in new[] { (o.Scale, nameof(o.Scale)), (o.Shift, nameof(o.Shift)) })
             if (values is not null && (values.Length == 0 || values.Any(v => !float.IsFinite(v))))
                 throw new ArgumentException($"options.{option} must hold finite values, one per input channel or one for all.", "options");
-    }
-
-    private static byte[] ReadFile(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The model path must be non-empty.", nameof(path));
-        if (!File.Exists(path)) throw new FileNotFoundException($"ONNX feature net '{path}' does not exist.", path);
-        return File.ReadAllBytes(path);
     }
 
     /// <summary>One sample's path to the network input: replicate channels, resize, normalise.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using MlGan.Cli.Serving;
+using MlGan.Transforms.Onnx;
 using SkiaSharp;
 
 namespace MlGan.Cli.Tests.Serving;
@@ -14,7 +15,7 @@ namespace MlGan.Cli.Tests.Serving;
 public sealed class GeneratorServerTests
 {
     private const int MaxCount = 64;
-    private static OnnxGenerator? _mlp, _image;
+    private static OnnxGeneratorRunner? _mlp, _image;
     private static WebApplication? _mlpApp, _imageApp;
     private static HttpClient? _client;
     private static string _mlpUrl = "", _imageUrl = "";
@@ -22,14 +23,14 @@ public sealed class GeneratorServerTests
     [ClassInitialize]
     public static async Task Start(TestContext _)
     {
-        _mlp = new OnnxGenerator(TestModels.Mlp());
-        _image = new OnnxGenerator(TestModels.Image());
+        _mlp = new OnnxGeneratorRunner(TestModels.Mlp());
+        _image = new OnnxGeneratorRunner(TestModels.Image());
         (_mlpApp, _mlpUrl) = await StartAsync(_mlp);
         (_imageApp, _imageUrl) = await StartAsync(_image);
         _client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
     }
 
-    private static async Task<(WebApplication, string)> StartAsync(OnnxGenerator g)
+    private static async Task<(WebApplication, string)> StartAsync(OnnxGeneratorRunner g)
     {
         var app = GeneratorServer.Build(g, new GeneratorServerOptions { Urls = ["http://127.0.0.1:0"], MaxCount = MaxCount, MinimumLogLevel = LogLevel.Warning });
         await app.StartAsync();

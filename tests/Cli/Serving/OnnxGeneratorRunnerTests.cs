@@ -1,15 +1,15 @@
-using MlGan.Cli.Serving;
 using MlGan.Transforms.Latent;
+using MlGan.Transforms.Onnx;
 
 namespace MlGan.Cli.Tests.Serving;
 
 [TestClass]
-public sealed class OnnxGeneratorTests
+public sealed class OnnxGeneratorRunnerTests
 {
     [TestMethod]
     public void ReadsMetadataAndShapes()
     {
-        using var g = new OnnxGenerator(TestModels.Mlp());
+        using var g = new OnnxGeneratorRunner(TestModels.Mlp());
         Assert.AreEqual(3, g.LatentDimension);
         Assert.AreEqual(LatentDistribution.Uniform, g.Metadata.LatentDistribution);
         CollectionAssert.AreEqual(new[] { 2 }, g.SampleShape);
@@ -25,7 +25,7 @@ public sealed class OnnxGeneratorTests
     [TestMethod]
     public void MissingMetadata_FallsBackToGraphShapesAndGaussian()
     {
-        using var g = new OnnxGenerator(TestModels.Mlp(withMetadata: false));
+        using var g = new OnnxGeneratorRunner(TestModels.Mlp(withMetadata: false));
         Assert.AreEqual(3, g.LatentDimension);
         Assert.AreEqual(LatentDistribution.Gaussian, g.Metadata.LatentDistribution);
         CollectionAssert.AreEqual(new[] { 2 }, g.SampleShape);
@@ -35,7 +35,7 @@ public sealed class OnnxGeneratorTests
     [TestMethod]
     public void Generate_MatchesPlainForwardPass()
     {
-        using var g = new OnnxGenerator(TestModels.Mlp());
+        using var g = new OnnxGeneratorRunner(TestModels.Mlp());
         var z = g.SampleLatent(50, seed: 9);
         Assert.IsTrue(z.SelectMany(r => r).All(v => v >= -1 && v <= 1), "uniform latent from metadata");
         var x = g.Generate(z);
@@ -50,36 +50,36 @@ public sealed class OnnxGeneratorTests
     [TestMethod]
     public void RejectsModelsThatAreNotLatentToSampleGenerators()
     {
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(TestModels.FixedBatch())).Message, "dynamic batch");
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(TestModels.TwoInputs())).Message, "exactly one input");
-        Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(TestModels.Rank3Input()));
-        Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator("not a model"u8.ToArray()));
-        Assert.ThrowsExactly<FileNotFoundException>(() => new OnnxGenerator("/nonexistent/model.onnx"));
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGeneratorRunner(TestModels.FixedBatch())).Message, "dynamic batch");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGeneratorRunner(TestModels.TwoInputs())).Message, "exactly one input");
+        Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGeneratorRunner(TestModels.Rank3Input()));
+        Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGeneratorRunner("not a model"u8.ToArray()));
+        Assert.ThrowsExactly<FileNotFoundException>(() => new OnnxGeneratorRunner("/nonexistent/model.onnx"));
     }
 
     [TestMethod]
     public void RejectsMetadataThatContradictsTheGraph()
     {
-        var model = MlGan.Transforms.Onnx.OnnxModelFile.Parse(TestModels.Mlp());
+        var model = OnnxModelFile.Parse(TestModels.Mlp());
         model.MetadataProps.Single(e => e.Key == "mlgan.latent_dimension").Value = "5";
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(Google.Protobuf.MessageExtensions.ToByteArray(model))).Message, "latent_dimension");
-        model = MlGan.Transforms.Onnx.OnnxModelFile.Parse(TestModels.Mlp());
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGeneratorRunner(Google.Protobuf.MessageExtensions.ToByteArray(model))).Message, "latent_dimension");
+        model = OnnxModelFile.Parse(TestModels.Mlp());
         model.MetadataProps.Single(e => e.Key == "mlgan.output_shape").Value = "1,28,28";
-        Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(Google.Protobuf.MessageExtensions.ToByteArray(model)));
+        Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGeneratorRunner(Google.Protobuf.MessageExtensions.ToByteArray(model)));
         model.MetadataProps.Single(e => e.Key == "mlgan.output_shape").Value = "2";
         model.MetadataProps.Single(e => e.Key == "mlgan.latent_distribution").Value = "cauchy";
-        Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(Google.Protobuf.MessageExtensions.ToByteArray(model)));
+        Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGeneratorRunner(Google.Protobuf.MessageExtensions.ToByteArray(model)));
     }
 
     [TestMethod]
     public void ServesWhatMlGanWrites_UnboundedRangeAndIntegerSeed()
     {
         // GeneratorTransformer writes value_range "unbounded" for a linear output layer: no range, not an error.
-        var model = MlGan.Transforms.Onnx.OnnxModelFile.Parse(TestModels.Mlp());
+        var model = OnnxModelFile.Parse(TestModels.Mlp());
         model.MetadataProps.Single(e => e.Key == "mlgan.value_range").Value = "unbounded";
-        using (var g = new OnnxGenerator(Google.Protobuf.MessageExtensions.ToByteArray(model)))
+        using (var g = new OnnxGeneratorRunner(Google.Protobuf.MessageExtensions.ToByteArray(model)))
             Assert.IsNull(g.Metadata.ValueRange);
         model.MetadataProps.Single(e => e.Key == "mlgan.seed").Value = "forty-two";
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGenerator(Google.Protobuf.MessageExtensions.ToByteArray(model))).Message, "mlgan.seed");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => new OnnxGeneratorRunner(Google.Protobuf.MessageExtensions.ToByteArray(model))).Message, "mlgan.seed");
     }
 }
