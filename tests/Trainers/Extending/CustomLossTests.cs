@@ -37,7 +37,7 @@ public sealed class CustomLossTests
         double after = MeanRadius(generator, latents);
         var run = generator.GanTraining();
         Assert.AreSame(loss, run.Loss);
-        Assert.AreEqual("softplus-hinge", generator.Metadata.Loss);
+        Assert.AreEqual("softplus-hinge", generator.Metadata.LossFamily);
         // The ring has radius √2; the untrained generator sits near the origin.
         Assert.IsTrue(Math.Abs(after - Math.Sqrt(2)) < 0.5 * Math.Abs(before - Math.Sqrt(2)), $"mean radius {before:F3} → {after:F3} (ring √2)");
 
