@@ -14,14 +14,12 @@ public sealed class GanMetricSide
     private readonly Lazy<FeatureStatistics>? _statistics;
 
     /// <summary>
-    /// A side from parts: at least one of <paramref name="samples"/>, <paramref name="statistics"/> and
-    /// <paramref name="extraction"/>. Without <paramref name="statistics"/>, they are computed from the extraction's
+    /// A side from parts, each optional (a side no metric reads may hold nothing, as the real side of a metric of
+    /// generated samples alone). Without <paramref name="statistics"/>, they are computed from the extraction's
     /// features when a metric asks. <paramref name="origin"/> defaults to what the statistics' provenance records.
     /// </summary>
     public GanMetricSide(float[][]? samples = null, FeatureStatistics? statistics = null, FeatureExtraction? extraction = null, FeatureOrigin? origin = null)
     {
-        if (samples is null && statistics is null && extraction is null)
-            throw new ArgumentException("A side needs samples, feature statistics or an extraction; all three are null.", nameof(samples));
         if (statistics is not null && extraction is { Features: [{ } first, ..] } && first.Length != statistics.Dimension)
             throw new ArgumentException($"extraction has {first.Length}-dimensional features but statistics describe {statistics.Dimension}.", nameof(extraction));
         Samples = samples;
@@ -34,7 +32,7 @@ public sealed class GanMetricSide
         if (statistics is not null) _statistics = new(statistics);
         else if (extraction is not null) _statistics = new(() => FeatureStatistics.FromFeatures(Features, nameof(Features)));
         if (statistics is not null) Count = statistics.HasCount ? statistics.Count : null;
-        else Count = extraction?.Features.Length ?? samples!.Length;
+        else Count = extraction?.Features.Length ?? samples?.Length;
     }
 
     private GanMetricSide(float[][] samples, IFeatureExtractor extractor)
@@ -57,7 +55,7 @@ public sealed class GanMetricSide
     /// <summary>The raw samples (rows), before any feature net; null when the side has none in memory (statistics, streamed images).</summary>
     public float[][]? Samples { get; }
 
-    /// <summary>Samples behind the side; null when unknown (statistics that do not record their count).</summary>
+    /// <summary>Samples behind the side; null when unknown (statistics that do not record their count) or when the side holds nothing.</summary>
     public long? Count { get; }
 
     /// <summary>How the side's features were made; null when unknown.</summary>
