@@ -1,4 +1,5 @@
 using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Evaluation.Metrics;
 using MlGan.Transforms.Data;
 
 namespace MlGan.Evaluation;
@@ -13,13 +14,14 @@ public sealed class GanEvaluationOptions
     public string GeneratedColumnName { get; set; } = "Generated";
 
     /// <summary>
-    /// Metrics to compute; null: every metric the other options allow (FID and KID always, IS when the
-    /// extractor gives class scores, the mixture metrics when <see cref="MixtureTarget"/> is set). Three are
-    /// computed only when requested: the neural-net divergence trains a network, and precision/recall and
-    /// density/coverage take O(N²) time (all pairwise feature distances).
-    /// Requesting IS without class scores or the mixture metrics without a target is an error.
+    /// Metrics to compute, each instance with its own settings (e.g. <c>[new FidMetric(), new KidMetric(subsets: 10)]</c>,
+    /// or by name: <c>GanMetricRegistry.Parse("fid,prdc")</c>); null: every metric that runs by default and that the
+    /// other options allow (<see cref="GanMetric.RunsByDefault"/>: FID and KID always, IS when the extractor gives
+    /// class scores, the mixture metrics when <see cref="MixtureTarget"/> is set). Precision/recall, density/coverage
+    /// (O(N²) time) and the neural-net divergence (trains a network) run only when requested. Requesting a metric
+    /// whose inputs are missing (IS without class scores, the mixture metrics without a target) is an error.
     /// </summary>
-    public GanMetricKinds? Metrics { get; set; }
+    public IReadOnlyList<GanMetric>? Metrics { get; set; }
 
     /// <summary>Maps samples to features for FID/KID (and class scores for IS); null: the samples themselves.</summary>
     public IFeatureExtractor? FeatureExtractor { get; set; }
@@ -27,31 +29,7 @@ public sealed class GanEvaluationOptions
     /// <summary>The Gaussian mixture the real data came from, for the mode metrics (computed on raw generated samples).</summary>
     public GaussianMixture? MixtureTarget { get; set; }
 
-    /// <summary>k of the k·σ high-quality radius. Default 3.</summary>
-    public double MixtureStdMultiplier { get; set; } = MixtureMetrics.DefaultStdMultiplier;
-
-    /// <summary>Share of a perfect generator's count that makes a mode covered. Default 0.01.</summary>
-    public double MixtureCoverageFraction { get; set; } = MixtureMetrics.DefaultCoverageFraction;
-
-    /// <summary>Inception-score splits. Default 10.</summary>
-    public int InceptionScoreSplits { get; set; } = InceptionScore.DefaultSplits;
-
-    /// <summary>KID subsets. Default 100.</summary>
-    public int KidSubsets { get; set; } = KernelInceptionDistance.DefaultSubsets;
-
-    /// <summary>KID subset size (capped by the sample counts). Default 1000.</summary>
-    public int KidSubsetSize { get; set; } = KernelInceptionDistance.DefaultSubsetSize;
-
-    /// <summary>k of the k-NN balls of improved precision and recall (Kynkäänniemi et al.). Default 3.</summary>
-    public int PrecisionRecallK { get; set; } = PrecisionRecall.DefaultK;
-
-    /// <summary>k of the k-NN balls of density and coverage (Naeem et al.). Default 5.</summary>
-    public int DensityCoverageK { get; set; } = DensityCoverage.DefaultK;
-
-    /// <summary>Critic and training of the neural-net divergence; null: defaults. Its Seed, when null, falls back to <see cref="Seed"/>.</summary>
-    public NeuralNetDivergenceOptions? NeuralNetDivergence { get; set; }
-
-    /// <summary>Seed of the KID subsets and the NND critic; null: drawn from the MLContext seed.</summary>
+    /// <summary>Seed of the random metrics (KID subsets, the NND critic when its options give none); null: drawn from the MLContext seed.</summary>
     public int? Seed { get; set; }
 
     /// <summary>Reads at most this many rows of each view; null: all.</summary>

@@ -1,15 +1,17 @@
 using Microsoft.ML;
 using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Evaluation.Metrics;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 
 namespace MlGan.Evaluation;
 
 /// <summary>
-/// <c>ml.Gan().Evaluate(real, generated, options)</c>: reads two vector columns, maps them to features,
-/// and computes the requested metrics into a <see cref="GanMetrics"/>, with one <see cref="MetricProvenance"/>
-/// per metric family. The neural-net divergence trains a fresh critic on the raw samples (not the features), and
-/// precision/recall and density/coverage take O(N²) time, so these run only when requested.
+/// <c>ml.Gan().Evaluate(real, generated, options)</c>: reads two vector columns, builds a
+/// <see cref="GanMetricContext"/> (features extracted once, on first use) and runs the requested
+/// <see cref="GanMetric"/>s into a <see cref="GanMetrics"/>, with one <see cref="MetricProvenance"/> per metric.
+/// <see cref="Evaluate(GanMetricContext, IReadOnlyList{GanMetric})"/> does the same on a context built elsewhere
+/// (the CLI's streamed statistics and kept rows), so every route composes metrics the same way.
 /// </summary>
 public static class GanEvaluator
 {
@@ -26,7 +28,7 @@ public static class GanEvaluator
         return Evaluate(realRows, generatedRows, options, options.Seed ?? catalog.NextSeed());
     }
 
-    /// <summary>The same evaluation on in-memory rows (the CLI's route); <paramref name="seed"/> seeds KID and NND when options.Seed is null.</summary>
+    /// <summary>The same evaluation on in-memory rows; <paramref name="seed"/> seeds the random metrics when options.Seed is null.</summary>
     public static GanMetrics Evaluate(float[][] real, float[][] generated, GanEvaluationOptions? options = null, int seed = 0)
     {
         Guard.NotNull(real, nameof(real));
@@ -36,162 +38,75 @@ public static class GanEvaluator
         if (real.Length > 0 && generated.Length > 0 && real[0]?.Length != generated[0]?.Length)
             throw new ArgumentException($"Real rows have {real[0]?.Length} values and generated rows {generated[0]?.Length}; both sets must come from the same space.", nameof(generated));
         var extractor = options.FeatureExtractor ?? new IdentityFeatureExtractor();
-        var metrics = Resolve(options, extractor);
-        int seedUsed = options.Seed ?? seed;
-
-        var result = new GanMetrics();
-        var provenance = new Dictionary<string, MetricProvenance>();
-        var onRawSamples = new IdentityFeatureExtractor();
-        int? rawDimension = generated.Length > 0 ? generated[0]?.Length : real.Length > 0 ? real[0]?.Length : null;
-        if (metrics.HasFlag(GanMetricKinds.Mixture))
-        {
-            var target = options.MixtureTarget!;
-            result = result.WithMixture(MixtureMetrics.Compute(generated, target, options.MixtureStdMultiplier, options.MixtureCoverageFraction));
-            provenance[GanMetricNames.Mixture] = Record(onRawSamples, 0, generated.Length, rawDimension, null, new()
-            {
-                ["std_multiplier"] = options.MixtureStdMultiplier,
-                ["coverage_fraction"] = options.MixtureCoverageFraction,
-                ["mode_count"] = target.Means.Length,
-            });
-        }
-        if (metrics.HasFlag(GanMetricKinds.Nnd))
-        {
-            var nnd = options.NeuralNetDivergence ?? new NeuralNetDivergenceOptions();
-            result = result with { Nnd = NeuralNetDivergence.Compute(real, generated, options.NeuralNetDivergence, seedUsed) };
-            provenance[GanMetricNames.Nnd] = Record(onRawSamples, real.Length, generated.Length, rawDimension, nnd.Seed ?? seedUsed, new()
-            {
-                ["critic"] = nnd.Critic.ToString().ToLowerInvariant(),
-                ["steps"] = nnd.Steps,
-                ["width"] = nnd.Width,
-                ["hidden_layers"] = nnd.HiddenLayers,
-                ["batch_size"] = nnd.BatchSize,
-                ["train_fraction"] = nnd.TrainFraction,
-                ["learning_rate"] = nnd.LearningRate,
-                ["lambda"] = nnd.Lambda,
-            });
-        }
-        if ((metrics & (OnFeatures | GanMetricKinds.InceptionScore)) == 0) return Finish(result, provenance);
-
-        var fake = extractor.Extract(generated);
-        if (metrics.HasFlag(GanMetricKinds.InceptionScore))
-        {
-            var score = fake.InceptionScore(options.InceptionScoreSplits);
-            result = result with { InceptionScore = score.Mean, InceptionScoreStd = score.Std };
-            provenance[GanMetricNames.InceptionScore] = Record(extractor, 0, generated.Length, fake.ClassScores?.FirstOrDefault()?.Length, null, new()
-            {
-                ["splits"] = options.InceptionScoreSplits,
-                ["class_scores"] = fake.ClassScoreKind.ToString().ToLowerInvariant(),
-            });
-        }
-        if ((metrics & OnFeatures) == 0) return Finish(result, provenance);
-
-        var realFeatures = extractor.ExtractFeatures(real);
-        int? d = realFeatures.Length > 0 ? realFeatures[0]?.Length : null;
-        MetricProvenance OnFeaturesRecord(Dictionary<string, object> parameters, int? metricSeed = null, List<string>? warnings = null) =>
-            Record(extractor, realFeatures.Length, fake.Features.Length, d, metricSeed, parameters, warnings);
-        if (metrics.HasFlag(GanMetricKinds.Fid))
-        {
-            var fid = FrechetDistance.ComputeDetailed(realFeatures, fake.Features);
-            result = result with { Fid = fid.Value };
-            provenance[GanMetricNames.Fid] = OnFeaturesRecord(new()
-            {
-                ["sqrt_route"] = fid.SqrtRoute,
-                ["smallest_eigenvalue"] = fid.SmallestEigenvalue,
-                ["clipped_negative_mass"] = fid.ClippedNegativeMass,
-            }, warnings: FewerSamplesThanDimensions(realFeatures.Length, fake.Features.Length, d ?? 0, (side, n) =>
-                $"FID with {side} N = {n} < d = {d} features: the {side} covariance is singular; the value is biased and not comparable with published numbers."));
-        }
-        if (metrics.HasFlag(GanMetricKinds.Kid))
-        {
-            var kid = KernelInceptionDistance.Compute(realFeatures, fake.Features, options.KidSubsets, options.KidSubsetSize, seedUsed);
-            result = result with { Kid = kid.Mean, KidStd = kid.Std };
-            provenance[GanMetricNames.Kid] = OnFeaturesRecord(new()
-            {
-                ["subsets"] = options.KidSubsets,
-                // The size KID actually drew: the request capped by both sample counts.
-                ["subset_size"] = Math.Min(options.KidSubsetSize, Math.Min(realFeatures.Length, fake.Features.Length)),
-            }, seedUsed, FewerSamplesThanDimensions(realFeatures.Length, fake.Features.Length, d ?? 0, (side, n) =>
-                $"KID with {side} N = {n} < d = {d} features: the estimate stays unbiased but its variance is large (see KidStd) and it is not comparable with published numbers."));
-        }
-        if (metrics.HasFlag(GanMetricKinds.PrecisionRecall))
-        {
-            var pr = PrecisionRecall.Compute(realFeatures, fake.Features, options.PrecisionRecallK);
-            result = result with { Precision = pr.Precision, Recall = pr.Recall };
-            provenance[GanMetricNames.PrecisionRecall] = OnFeaturesRecord(new() { ["k"] = options.PrecisionRecallK });
-        }
-        if (metrics.HasFlag(GanMetricKinds.DensityCoverage))
-        {
-            var dc = DensityCoverage.Compute(realFeatures, fake.Features, options.DensityCoverageK);
-            result = result with { Density = dc.Density, Coverage = dc.Coverage };
-            provenance[GanMetricNames.DensityCoverage] = OnFeaturesRecord(new() { ["k"] = options.DensityCoverageK });
-        }
-        return Finish(result, provenance);
+        var context = new GanMetricContext(GanMetricSide.FromSamples(real, extractor), GanMetricSide.FromSamples(generated, extractor),
+            options.Seed ?? seed, options.MixtureTarget);
+        return Evaluate(context, options.Metrics);
     }
 
-    /// <summary>The metrics computed on extracted features of both sets.</summary>
-    private const GanMetricKinds OnFeatures =
-        GanMetricKinds.Fid | GanMetricKinds.Kid | GanMetricKinds.PrecisionRecall | GanMetricKinds.DensityCoverage;
-
-    private const GanMetricKinds Known = OnFeatures | GanMetricKinds.InceptionScore | GanMetricKinds.Mixture | GanMetricKinds.Nnd;
-
-    /// <summary>The metrics with their provenance, listed in <see cref="GanMetricNames.All"/>'s order (computation order differs).</summary>
-    private static GanMetrics Finish(GanMetrics result, Dictionary<string, MetricProvenance> provenance) =>
-        result with
+    /// <summary>
+    /// Runs <paramref name="metrics"/> (null: the default ones the context allows; see <see cref="GanMetricRegistry.Select"/>)
+    /// on <paramref name="context"/>, in registry order, each value under its name and each metric's provenance under its key.
+    /// </summary>
+    public static GanMetrics Evaluate(GanMetricContext context, IReadOnlyList<GanMetric>? metrics = null)
+    {
+        Guard.NotNull(context, nameof(context));
+        var values = new Dictionary<string, double>();
+        var provenance = new Dictionary<string, MetricProvenance>();
+        foreach (var metric in GanMetricRegistry.Select(metrics, context.Available))
         {
-            Provenance = GanMetricNames.All.Where(provenance.ContainsKey).ToDictionary(name => name, name => provenance[name]),
-        };
+            var result = metric.Compute(context)
+                ?? throw new InvalidOperationException($"The metric '{metric.Key}' returned no result.");
+            foreach (var (name, value) in result.Values)
+            {
+                if (!metric.ValueNames.Contains(name))
+                    throw new InvalidOperationException($"The metric '{metric.Key}' returned a value '{name}' it does not declare; its ValueNames are {string.Join(", ", metric.ValueNames)}.");
+                if (!values.TryAdd(name, value))
+                    throw new InvalidOperationException($"The value '{name}' of metric '{metric.Key}' was already produced by another metric (or twice by this one); value names must be unique.");
+            }
+            provenance[metric.Key] = Provenance(metric.Needs, result, context);
+        }
+        return new GanMetrics { Values = values, Provenance = provenance };
+    }
 
-    private static MetricProvenance Record(IFeatureExtractor extractor, int realCount, int fakeCount, int? dimension, int? seed,
-        Dictionary<string, object> parameters, List<string>? warnings = null) => new()
+    /// <summary>
+    /// The provenance of a result: what the metric read, by its needs (features or their statistics, else the generated
+    /// class scores, else raw samples), plus the metric's own parameters, warnings and seed.
+    /// </summary>
+    private static MetricProvenance Provenance(GanMetricInputs needs, GanMetricResult result, GanMetricContext context)
+    {
+        var (real, generated) = (context.Real, context.Generated);
+        FeatureOrigin origin;
+        int? realCount, fakeCount, dimension;
+        if ((needs & (GanMetricInputs.FeatureStatistics | GanMetricInputs.Features)) != 0)
+            (origin, realCount, fakeCount, dimension) = (context.FeatureOrigin, ToInt(real.Count), ToInt(generated.Count), generated.FeatureDimension ?? real.FeatureDimension);
+        else if (needs.HasFlag(GanMetricInputs.GeneratedClassScores))
+            (origin, realCount, fakeCount, dimension) = (context.FeatureOrigin, 0, ToInt(generated.Count), generated.Extraction.ClassScores?.FirstOrDefault()?.Length);
+        else
         {
-            Extractor = extractor.Name,
-            ExtractorSha256 = extractor.Sha256,
-            Preprocessing = extractor.Preprocessing,
+            // Raw samples: of both sides (Samples), of the generated side (GeneratedSamples), or none.
+            var realRows = needs.HasFlag(GanMetricInputs.Samples) ? real.Samples : null;
+            var fakeRows = needs.HasFlag(GanMetricInputs.Samples) || needs.HasFlag(GanMetricInputs.GeneratedSamples) ? generated.Samples : null;
+            (origin, realCount, fakeCount, dimension) = (FeatureOrigin.RawSamples, realRows?.Length ?? 0, fakeRows?.Length ?? 0,
+                (fakeRows ?? realRows)?.FirstOrDefault()?.Length);
+        }
+        return new MetricProvenance
+        {
+            Extractor = origin.Extractor,
+            ExtractorSha256 = origin.ExtractorSha256,
+            Preprocessing = origin.Preprocessing,
             RealCount = realCount,
             FakeCount = fakeCount,
             FeatureDimension = dimension,
-            Seed = seed,
-            Parameters = parameters,
-            Warnings = warnings ?? [],
+            Seed = result.Seed,
+            Parameters = result.Parameters,
+            Warnings = result.Warnings,
         };
-
-    /// <summary>One warning, message(side, N), per side ("real", "generated") with fewer samples N than feature dimensions d.</summary>
-    private static List<string> FewerSamplesThanDimensions(int realCount, int fakeCount, int d, Func<string, int, string> message)
-    {
-        var warnings = new List<string>();
-        foreach (var (side, n) in new[] { ("real", realCount), ("generated", fakeCount) })
-            if (n < d) warnings.Add(message(side, n));
-        return warnings;
     }
 
-    /// <summary>The metrics to compute: the request, checked against what the options make possible, or every possible one.</summary>
-    public static GanMetricKinds Resolve(GanEvaluationOptions options, IFeatureExtractor extractor)
-    {
-        Guard.NotNull(options, nameof(options));
-        Guard.NotNull(extractor, nameof(extractor));
-        bool hasScores = extractor.ClassScores != ClassScoreKind.None, hasTarget = options.MixtureTarget is not null;
-        if (options.Metrics is not { } requested)
-            return GanMetricKinds.Fid | GanMetricKinds.Kid
-                | (hasScores ? GanMetricKinds.InceptionScore : 0) | (hasTarget ? GanMetricKinds.Mixture : 0);
-        if (requested == GanMetricKinds.None)
-            throw new ArgumentException("options.Metrics is None; request at least one metric (or leave it null for all applicable).", nameof(options));
-        if (requested.HasFlag(GanMetricKinds.InceptionScore) && !hasScores)
-            throw new ArgumentException($"The Inception score needs class scores, but the feature extractor '{extractor.Name}' gives none; use a classifier net with a logits output.", nameof(options));
-        if (requested.HasFlag(GanMetricKinds.Mixture) && !hasTarget)
-            throw new ArgumentException("The mixture metrics need options.MixtureTarget (the Gaussian mixture the real data came from).", nameof(options));
-        return requested;
-    }
+    private static int? ToInt(long? count) => count is { } n ? checked((int)n) : null;
 
     private static void Validate(GanEvaluationOptions o)
     {
-        if (o.Metrics is { } m && (m & ~Known) != 0)
-            throw new ArgumentOutOfRangeException(nameof(o.Metrics), m, "options.Metrics holds an unknown metric flag.");
-        Guard.AtLeast(o.InceptionScoreSplits, 1, nameof(o.InceptionScoreSplits));
-        Guard.AtLeast(o.KidSubsets, 1, nameof(o.KidSubsets));
-        Guard.AtLeast(o.KidSubsetSize, 2, nameof(o.KidSubsetSize));
-        Guard.Positive(o.PrecisionRecallK, nameof(o.PrecisionRecallK));
-        Guard.Positive(o.DensityCoverageK, nameof(o.DensityCoverageK));
-        o.NeuralNetDivergence?.Validate();
         if (o.MaxRows is { } max) Guard.Positive(max, nameof(o.MaxRows));
         if (string.IsNullOrWhiteSpace(o.RealColumnName)) throw new ArgumentException("options.RealColumnName must be non-empty.", nameof(o.RealColumnName));
         if (string.IsNullOrWhiteSpace(o.GeneratedColumnName)) throw new ArgumentException("options.GeneratedColumnName must be non-empty.", nameof(o.GeneratedColumnName));

@@ -11,6 +11,7 @@ namespace MlGan.Evaluation;
 /// </summary>
 public static class InceptionScore
 {
+    /// <summary>Parts the samples are cut into by default (Salimans et al.'s 10).</summary>
     public const int DefaultSplits = 10;
 
     /// <summary>Score from class probabilities p(y|x): rows non-negative, each summing to 1 (±1e-3).</summary>

@@ -17,7 +17,9 @@ namespace MlGan.Evaluation;
 /// </remarks>
 public static class KernelInceptionDistance
 {
+    /// <summary>Random subsets averaged over by default (the authors' 100).</summary>
     public const int DefaultSubsets = 100;
+    /// <summary>Rows of each set per subset by default (the authors' 1000; capped by the set sizes).</summary>
     public const int DefaultSubsetSize = 1000;
 
     /// <summary>KID between two feature sets (rows are samples, at least 2 each).</summary>

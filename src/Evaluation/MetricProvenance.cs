@@ -24,18 +24,21 @@ public sealed record MetricProvenance
         init => field = value ?? throw new ArgumentNullException(nameof(Preprocessing));
     }
 
-    /// <summary>Real samples the metric read (0 for metrics of the generated set alone: IS, the mixture metrics).</summary>
-    public required int RealCount
+    /// <summary>
+    /// Real samples the metric read (0 for metrics of the generated set alone: IS, the mixture metrics); null when
+    /// unknown (statistics that do not record their count, such as pytorch-fid's .npz).
+    /// </summary>
+    public required int? RealCount
     {
         get;
-        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(RealCount), value, "RealCount must be ≥ 0.");
+        init => field = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(RealCount), value, "RealCount must be ≥ 0.");
     }
 
-    /// <summary>Generated samples the metric read.</summary>
-    public required int FakeCount
+    /// <summary>Generated samples the metric read; null when unknown.</summary>
+    public required int? FakeCount
     {
         get;
-        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(FakeCount), value, "FakeCount must be ≥ 0.");
+        init => field = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(FakeCount), value, "FakeCount must be ≥ 0.");
     }
 
     /// <summary>Length of the vectors the metric read: features; class scores for IS; raw samples for NND and the mixture metrics.</summary>

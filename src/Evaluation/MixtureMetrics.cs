@@ -20,7 +20,9 @@ namespace MlGan.Evaluation;
 /// </remarks>
 public sealed class MixtureMetrics
 {
+    /// <summary>k of the default k·σ high-quality radius (the papers' 3).</summary>
     public const double DefaultStdMultiplier = 3.0;
+    /// <summary>Default share of a perfect generator's count that makes a mode covered (1 %).</summary>
     public const double DefaultCoverageFraction = 0.01;
 
     private MixtureMetrics(int modesCovered, int modeCount, int sampleCount, int[] highQualityCounts, double? kl)
@@ -38,6 +40,7 @@ public sealed class MixtureMetrics
     public int ModesCovered { get; }
     /// <summary>Modes of the target.</summary>
     public int ModeCount { get; }
+    /// <summary>Samples assessed.</summary>
     public int SampleCount { get; }
     /// <summary>High-quality samples assigned to each mode (target order).</summary>
     public IReadOnlyList<int> HighQualityCounts => _highQualityCounts;

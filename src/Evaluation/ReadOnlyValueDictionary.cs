@@ -4,7 +4,7 @@ namespace MlGan.Evaluation;
 
 /// <summary>
 /// An immutable dictionary copy that keeps insertion order and compares by content, so records holding one
-/// (<see cref="GanMetrics.Provenance"/>, <see cref="MetricProvenance.Parameters"/>) keep value equality.
+/// (<see cref="GanMetrics.Values"/>, <see cref="GanMetrics.Provenance"/>, <see cref="MetricProvenance.Parameters"/>) keep value equality.
 /// </summary>
 internal sealed class ReadOnlyValueDictionary<TKey, TValue> : IReadOnlyDictionary<TKey, TValue>, IEquatable<ReadOnlyValueDictionary<TKey, TValue>>
     where TKey : notnull
@@ -24,6 +24,15 @@ internal sealed class ReadOnlyValueDictionary<TKey, TValue> : IReadOnlyDictionar
     /// <summary>A copy of <paramref name="source"/> in its enumeration order (itself when it already is one).</summary>
     public static ReadOnlyValueDictionary<TKey, TValue> From(IReadOnlyDictionary<TKey, TValue> source) =>
         source as ReadOnlyValueDictionary<TKey, TValue> ?? new([.. source]);
+
+    /// <summary>A copy with <paramref name="key"/> set to <paramref name="value"/> (in place when present, else last).</summary>
+    public ReadOnlyValueDictionary<TKey, TValue> With(TKey key, TValue value) => _lookup.ContainsKey(key)
+        ? new([.. _entries.Select(e => EqualityComparer<TKey>.Default.Equals(e.Key, key) ? new KeyValuePair<TKey, TValue>(key, value) : e)])
+        : new([.. _entries, new KeyValuePair<TKey, TValue>(key, value)]);
+
+    /// <summary>A copy without <paramref name="key"/> (itself when absent).</summary>
+    public ReadOnlyValueDictionary<TKey, TValue> Without(TKey key) =>
+        _lookup.ContainsKey(key) ? new([.. _entries.Where(e => !EqualityComparer<TKey>.Default.Equals(e.Key, key))]) : this;
 
     public TValue this[TKey key] => _lookup[key];
     public IEnumerable<TKey> Keys => _entries.Select(e => e.Key);

@@ -4,6 +4,7 @@ using MlGan.Cli.Serving;
 using MlGan.Cli.Tests.Serving;
 using MlGan.Evaluation;
 using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Evaluation.Metrics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlGan.Transforms;
@@ -119,6 +120,64 @@ public sealed class ScoreCommandTests
         Assert.AreEqual(NeuralNetDivergence.Compute(a, b, new NeuralNetDivergenceOptions { Steps = 60, Width = 32 }, seed: 4), m["nnd"], 1e-12);
         Assert.IsGreaterThan(0.5, m["nnd"], $"nnd = {m["nnd"]}"); // W1 of a shift by (1, 1) is √2
         StringAssert.Contains(stdout, "nnd");
+    }
+
+    [TestMethod]
+    public void ValuesAndProvenance_AreTheLibrarysEvaluation()
+    {
+        var a = Gaussian(120, 3, seed: 1, shift: 0);
+        var b = Gaussian(90, 3, seed: 2, shift: 0.4);
+        string pa = WriteCsv("a.csv", a), pb = WriteCsv("b.csv", b), json = Path.Combine(_dir, "m.json");
+
+        var (code, _, stderr) = Cli("score", "--real", pa, "--fake", pb, "--metrics", "kid,prdc,fid", "--seed", "3", "--json", json);
+
+        Assert.AreEqual(0, code, stderr);
+        var library = GanEvaluator.Evaluate(a, b, new GanEvaluationOptions { Metrics = GanMetricRegistry.Parse("fid,kid,prdc") }, seed: 3);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var values = ReadJson(json);
+        CollectionAssert.AreEqual(library.Values.Keys.ToArray(), values.Keys.ToArray()); // same keys, same order
+        foreach (var (key, value) in library.Values)
+            Assert.AreEqual(value, values[key], key == "fid" ? 1e-9 : 0, key); // FID from streamed moments; the rest from the same rows
+        var provenance = doc.RootElement.GetProperty("provenance");
+        CollectionAssert.AreEqual(library.Provenance.Keys.ToArray(), provenance.EnumerateObject().Select(p => p.Name).ToArray());
+        foreach (var (key, expected) in library.Provenance)
+        {
+            var actual = provenance.GetProperty(key);
+            Assert.AreEqual(expected.Extractor, actual.GetProperty("extractor").GetString(), key);
+            Assert.AreEqual((expected.RealCount, expected.FakeCount, expected.FeatureDimension),
+                (actual.GetProperty("n_real").GetInt32(), actual.GetProperty("n_fake").GetInt32(), actual.GetProperty("feature_dimension").GetInt32()), key);
+            Assert.AreEqual(expected.Seed is null ? JsonValueKind.Null : JsonValueKind.Number, actual.GetProperty("seed").ValueKind, key);
+            foreach (var (name, parameter) in expected.Parameters.Where(p => p.Value is int))
+                Assert.AreEqual(parameter, actual.GetProperty(name).GetInt32(), $"{key}.{name}");
+        }
+    }
+
+    [TestMethod]
+    public void WithoutMetrics_TheRegistryDefaultsTheSourcesAllow_Run()
+    {
+        string json = Path.Combine(_dir, "m.json");
+        var (code, _, stderr) = Cli("score", "--real", "ring8", "--fake", "ring8", "--count", "300", "--json", json);
+        Assert.AreEqual(0, code, stderr);
+        // A mixture target: fid, kid and the mode metrics; identity features give no class scores, so no IS.
+        CollectionAssert.AreEqual(new[] { "fid", "kid", "kid_std", "modes", "mode_count", "hq", "mode_kl" }, ReadJson(json).Keys.ToArray());
+
+        var a = Gaussian(60, 3, seed: 1, shift: 0);
+        string pa = WriteCsv("a.csv", a), stats = Path.Combine(_dir, "a.stats");
+        Assert.AreEqual(0, Cli("stats", "--data", pa, "--out", stats).Code);
+        (code, _, stderr) = Cli("score", "--real", stats, "--fake", pa, "--json", json);
+        Assert.AreEqual(0, code, stderr);
+        CollectionAssert.AreEqual(new[] { "fid" }, ReadJson(json).Keys.ToArray()); // a statistics file serves FID only
+    }
+
+    [TestMethod]
+    public void Help_ListsTheRegistrysMetrics()
+    {
+        var (_, stdout, _) = Cli("score", "--help");
+        string help = string.Join(" ", stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)); // undo the wrapping
+        foreach (var metric in GanMetricRegistry.All)
+            StringAssert.Contains(help, $"{metric.Key}", metric.Key);
+        StringAssert.Contains(help, "pr [precision, recall]");
+        StringAssert.Contains(help, "prdc = precision_recall + density_coverage");
     }
 
     [TestMethod]

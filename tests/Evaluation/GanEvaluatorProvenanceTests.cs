@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Evaluation.Metrics;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 
@@ -18,9 +19,7 @@ public sealed class GanEvaluatorProvenanceTests
         var fake = VectorDataView.FromRows(ml, fakeRows, "Generated", 3);
         var options = new GanEvaluationOptions
         {
-            Metrics = GanMetricKinds.PrecisionRecall | GanMetricKinds.DensityCoverage,
-            PrecisionRecallK = 4,
-            DensityCoverageK = 2,
+            Metrics = [new PrecisionRecallMetric(k: 4), new DensityCoverageMetric(k: 2)],
         };
 
         var m = ml.Gan().Evaluate(real, fake, options);
@@ -34,7 +33,7 @@ public sealed class GanEvaluatorProvenanceTests
         Assert.AreNotEqual(PrecisionRecall.Compute(realRows, fakeRows).Precision, m.Precision, "k = 4 must reach the metric");
         Assert.IsNull(m.Fid);
         Assert.IsNull(m.Kid);
-        CollectionAssert.AreEqual(new[] { "Precision", "Recall", "Density", "Coverage" }, m.ToDataFrame()["metric"].Cast<string>().ToArray());
+        CollectionAssert.AreEqual(new[] { "precision", "recall", "density", "coverage" }, m.ToDataFrame()["metric"].Cast<string>().ToArray());
 
         CollectionAssert.AreEqual(new[] { "precision_recall", "density_coverage" }, m.Provenance.Keys.ToArray());
         foreach (var (name, k) in new[] { ("precision_recall", 4), ("density_coverage", 2) })
@@ -56,25 +55,26 @@ public sealed class GanEvaluatorProvenanceTests
     {
         var realRows = TestData.StandardNormal(60, 2, seed: 3);
         var fakeRows = TestData.StandardNormal(60, 2, seed: 4);
-        var m = GanEvaluator.Evaluate(realRows, fakeRows, new GanEvaluationOptions { KidSubsets = 5, KidSubsetSize = 30 });
+        var m = GanEvaluator.Evaluate(realRows, fakeRows);
         Assert.IsNotNull(m.Fid);
         Assert.IsNull(m.Precision);
         Assert.IsNull(m.Recall);
         Assert.IsNull(m.Density);
         Assert.IsNull(m.Coverage);
         CollectionAssert.AreEqual(new[] { "fid", "kid" }, m.Provenance.Keys.ToArray());
-        Assert.AreEqual(GanMetricKinds.Fid | GanMetricKinds.Kid, GanEvaluator.Resolve(new GanEvaluationOptions(), new IdentityFeatureExtractor()));
+        var context = new GanMetricContext(GanMetricSide.FromSamples(realRows), GanMetricSide.FromSamples(fakeRows));
+        CollectionAssert.AreEqual(new[] { "fid", "kid" }, GanMetricRegistry.Select(null, context.Available).Select(x => x.Key).ToArray());
     }
 
     [TestMethod]
     public void BadNeighbourCounts_AreRejected()
     {
         var rows = TestData.StandardNormal(10, 2, seed: 5);
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => GanEvaluator.Evaluate(rows, rows, new GanEvaluationOptions { PrecisionRecallK = 0 }));
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => GanEvaluator.Evaluate(rows, rows, new GanEvaluationOptions { DensityCoverageK = -2 }));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new PrecisionRecallMetric(k: 0));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new DensityCoverageMetric(k: -2));
         // A k the sample counts cannot support names the set.
         var ex = Assert.ThrowsExactly<ArgumentException>(() => GanEvaluator.Evaluate(rows, rows[..5],
-            new GanEvaluationOptions { Metrics = GanMetricKinds.DensityCoverage }));
+            new GanEvaluationOptions { Metrics = [new DensityCoverageMetric()] }));
         StringAssert.Contains(ex.Message, "k = 5");
     }
 
@@ -89,10 +89,7 @@ public sealed class GanEvaluatorProvenanceTests
         var options = new GanEvaluationOptions
         {
             FeatureExtractor = extractor,
-            Metrics = GanMetricKinds.Fid | GanMetricKinds.Kid | GanMetricKinds.InceptionScore,
-            KidSubsets = 7,
-            KidSubsetSize = 25,
-            InceptionScoreSplits = 4,
+            Metrics = [new FidMetric(), new KidMetric(subsets: 7, subsetSize: 25), new InceptionScoreMetric(splits: 4)],
             Seed = 11,
         };
 
@@ -127,10 +124,10 @@ public sealed class GanEvaluatorProvenanceTests
         Assert.AreEqual("logits", inception.Parameters["class_scores"]);
 
         // Both sides below d: one warning each; above d: none.
-        var bothFew = GanEvaluator.Evaluate(realRows, fakeRows[..12], new GanEvaluationOptions { FeatureExtractor = extractor, Metrics = GanMetricKinds.Fid });
+        var bothFew = GanEvaluator.Evaluate(realRows, fakeRows[..12], new GanEvaluationOptions { FeatureExtractor = extractor, Metrics = [new FidMetric()] });
         Assert.AreEqual(2, bothFew.Provenance["fid"].Warnings.Count);
         StringAssert.Contains(bothFew.Provenance["fid"].Warnings[1], "generated N = 12 < d = 16");
-        var enough = GanEvaluator.Evaluate(TestData.StandardNormal(20, 4, seed: 8), fakeRows, new GanEvaluationOptions { Metrics = GanMetricKinds.Fid });
+        var enough = GanEvaluator.Evaluate(TestData.StandardNormal(20, 4, seed: 8), fakeRows, new GanEvaluationOptions { Metrics = [new FidMetric()] });
         Assert.AreEqual(0, enough.Provenance["fid"].Warnings.Count);
         Assert.AreEqual(FrechetDistanceResult.CholeskyRoute, enough.Provenance["fid"].Parameters["sqrt_route"]);
     }
@@ -144,9 +141,8 @@ public sealed class GanEvaluatorProvenanceTests
         var nnd = new NeuralNetDivergenceOptions { Steps = 20, Width = 8 };
         var m = GanEvaluator.Evaluate(realRows, fakeRows, new GanEvaluationOptions
         {
-            Metrics = GanMetricKinds.Mixture | GanMetricKinds.Nnd,
+            Metrics = [new MixtureModesMetric(), new NeuralNetDivergenceMetric(nnd)],
             MixtureTarget = ring,
-            NeuralNetDivergence = nnd,
         }, seed: 13);
 
         CollectionAssert.AreEqual(new[] { "nnd", "modes" }, m.Provenance.Keys.ToArray());

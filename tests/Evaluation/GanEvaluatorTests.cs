@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Evaluation.Metrics;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 
@@ -21,12 +22,12 @@ public sealed class GanEvaluatorTests
         var fakeRows = TwoModes.Sample(400, new SeededRandom(2));
         var real = VectorDataView.FromRows(ml, realRows, "Features", 2);
         var fake = VectorDataView.FromRows(ml, fakeRows, "Generated", 2);
-        var options = new GanEvaluationOptions { MixtureTarget = Ring, Seed = 5, KidSubsets = 10, KidSubsetSize = 200 };
+        var options = new GanEvaluationOptions { MixtureTarget = Ring, Seed = 5 };
 
         var m = ml.Gan().Evaluate(real, fake, options);
 
         Assert.AreEqual(FrechetDistance.Compute(realRows, fakeRows), m.Fid!.Value, 1e-9);
-        var kid = KernelInceptionDistance.Compute(realRows, fakeRows, 10, 200, seed: 5);
+        var kid = KernelInceptionDistance.Compute(realRows, fakeRows, seed: 5); // the default 100 subsets of up to 1000 rows
         Assert.AreEqual(kid.Mean, m.Kid!.Value, 1e-12);
         Assert.AreEqual(kid.Std, m.KidStd!.Value, 1e-12);
         Assert.AreEqual(2, m.ModesCovered);
@@ -35,7 +36,8 @@ public sealed class GanEvaluatorTests
         Assert.AreEqual(Math.Log(4), m.ModeKlFromUniform!.Value, 0.05); // two equal modes of eight: KL = log 4
         Assert.IsNull(m.InceptionScore); // identity features give no class scores
         Assert.IsNull(m.Nnd);
-        Assert.AreEqual(7L, m.ToDataFrame().Rows.Count); // Fid, Kid, KidStd, 4 mixture entries
+        Assert.AreEqual(7L, m.ToDataFrame().Rows.Count); // fid, kid, kid_std, 4 mixture entries
+        CollectionAssert.AreEqual(new[] { "fid", "kid", "modes" }, m.Provenance.Keys.ToArray());
     }
 
     [TestMethod]
@@ -61,7 +63,7 @@ public sealed class GanEvaluatorTests
         var real = VectorDataView.FromRows(ml, realRows, "Features", 2);
         var fake = VectorDataView.FromRows(ml, fakeRows, "Generated", 2);
         var nnd = new NeuralNetDivergenceOptions { Steps = 300, Width = 32 };
-        var options = new GanEvaluationOptions { Metrics = GanMetricKinds.Nnd | GanMetricKinds.Fid, NeuralNetDivergence = nnd, Seed = 9 };
+        var options = new GanEvaluationOptions { Metrics = [new NeuralNetDivergenceMetric(nnd), new FidMetric()], Seed = 9 };
 
         var m = ml.Gan().Evaluate(real, fake, options);
 
@@ -69,8 +71,7 @@ public sealed class GanEvaluatorTests
         Assert.IsGreaterThan(0.2, m.Nnd!.Value, $"NND = {m.Nnd}"); // six of eight modes missing
         Assert.IsNotNull(m.Fid);
         Assert.IsNull(ml.Gan().Evaluate(real, fake, new GanEvaluationOptions()).Nnd); // never implied by null Metrics
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Evaluate(real, fake,
-            new GanEvaluationOptions { Metrics = GanMetricKinds.Nnd, NeuralNetDivergence = new NeuralNetDivergenceOptions { Steps = 0 } }));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new NeuralNetDivergenceMetric(new NeuralNetDivergenceOptions { Steps = 0 }));
     }
 
     [TestMethod]
@@ -83,7 +84,7 @@ public sealed class GanEvaluatorTests
             var ml = new MLContext(seed: contextSeed);
             var a = VectorDataView.FromRows(ml, rowsA, "Features", 3);
             var b = VectorDataView.FromRows(ml, rowsB, "Generated", 3);
-            return ml.Gan().Evaluate(a, b, new GanEvaluationOptions { Metrics = GanMetricKinds.Kid, KidSubsetSize = 100 }).Kid!.Value;
+            return ml.Gan().Evaluate(a, b, new GanEvaluationOptions { Metrics = [new KidMetric(subsetSize: 100)] }).Kid!.Value;
         }
         Assert.AreEqual(Kid(7), Kid(7));
         Assert.AreNotEqual(Kid(7), Kid(8));
@@ -97,8 +98,7 @@ public sealed class GanEvaluatorTests
         var m = GanEvaluator.Evaluate(real, fake, new GanEvaluationOptions
         {
             FeatureExtractor = new LinearLogits(),
-            Metrics = GanMetricKinds.InceptionScore | GanMetricKinds.Fid,
-            InceptionScoreSplits = 4,
+            Metrics = [new InceptionScoreMetric(splits: 4), new FidMetric()],
         });
         var expected = InceptionScore.FromLogits(new LinearLogits().Extract(fake).ClassScores!, 4);
         Assert.AreEqual(expected.Mean, m.InceptionScore!.Value, 1e-12);
@@ -118,15 +118,15 @@ public sealed class GanEvaluatorTests
         StringAssert.Contains(ex.Message, "Generated");
         StringAssert.Contains(ex.Message, "Features");  // lists the columns the view has
         var same = new GanEvaluationOptions { GeneratedColumnName = "Features" };
-        same.Metrics = GanMetricKinds.InceptionScore;
+        same.Metrics = [new InceptionScoreMetric()];
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Evaluate(real, real, same)).Message, "class scores");
-        same.Metrics = GanMetricKinds.Mixture;
+        same.Metrics = [new MixtureModesMetric()];
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Evaluate(real, real, same)).Message, "MixtureTarget");
-        same.Metrics = GanMetricKinds.None;
+        same.Metrics = [];
         Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Evaluate(real, real, same));
-        same.Metrics = null;
-        same.KidSubsetSize = 1;
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Evaluate(real, real, same));
+        same.Metrics = [new FidMetric(), new FidMetric()];
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Evaluate(real, real, same)).Message, "twice");
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new KidMetric(subsetSize: 1));
         Assert.ThrowsExactly<ArgumentException>(() => GanEvaluator.Evaluate(TestData.StandardNormal(5, 2, 1), TestData.StandardNormal(5, 3, 1)));
     }
 

@@ -1,3 +1,5 @@
+using MlGan.Evaluation.Metrics;
+
 namespace MlGan.Evaluation.Tests;
 
 [TestClass]
@@ -58,7 +60,7 @@ public sealed class MetricProvenanceTests
         GanMetrics Metrics(string warning) => new()
         {
             Fid = 1.5,
-            Provenance = new Dictionary<string, MetricProvenance> { [GanMetricNames.Fid] = Sample(warning: warning) },
+            Provenance = new Dictionary<string, MetricProvenance> { [FidMetric.Fid] = Sample(warning: warning) },
         };
         Assert.AreEqual(Metrics("w"), Metrics("w"));
         Assert.AreNotEqual(Metrics("w"), Metrics("v"));
@@ -67,11 +69,11 @@ public sealed class MetricProvenanceTests
     }
 
     [TestMethod]
-    public void MetricNames_AreTheJsonNames()
+    public void UnknownCounts_AreNull_NegativeOnesAreRejected()
     {
-        CollectionAssert.AreEqual(new[] { "fid", "is", "kid", "precision_recall", "density_coverage", "nnd", "modes" }, GanMetricNames.All.ToArray());
-        Assert.AreEqual("precision_recall", GanMetricNames.Of(GanMetricKinds.PrecisionRecall));
-        Assert.AreEqual("modes", GanMetricNames.Of(GanMetricKinds.Mixture));
-        Assert.ThrowsExactly<ArgumentException>(() => GanMetricNames.Of(GanMetricKinds.Fid | GanMetricKinds.Kid));
+        var p = Sample() with { RealCount = null };
+        Assert.IsNull(p.RealCount);
+        Assert.AreNotEqual(Sample(), p);
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Sample() with { FakeCount = -3 });
     }
 }

@@ -4,26 +4,27 @@ using System.Text.Json;
 using MlGan.Cli.Scoring;
 using MlGan.Evaluation;
 using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Evaluation.Metrics;
 using MlGan.Transforms.Data;
 
 namespace MlGan.Cli.Commands;
 
 /// <summary>
 /// `mlgan score --real A --fake B --metrics fid,is,kid,prdc,modes,nnd`: compares generated samples with real ones
-/// (sources: see <see cref="ScoreSource"/>; image folders stream), prints a table and optionally writes JSON with the
-/// keys fid, is, is_std, kid, kid_std, precision, recall, density, coverage, nnd, modes, hq, plus "provenance" (per
-/// metric: extractor and its SHA-256, preprocessing, N real / fake, seed and the metric's own settings) and "warnings".
-/// Statistics files serve FID only; they must come from the same extractor and preprocessing as the other side.
+/// (sources: see <see cref="ScoreSource"/>; image folders stream), prints a table and optionally writes JSON with one
+/// key per value (the metrics' <see cref="GanMetric.ValueNames"/>: fid, is, is_std, kid, kid_std, precision, recall,
+/// density, coverage, nnd, modes, mode_count, hq, mode_kl), plus "provenance" (per metric key: extractor and its SHA-256,
+/// preprocessing, N real / fake, feature dimension, seed and the metric's own settings) and "warnings". Metric names,
+/// defaults and the help text come from <see cref="GanMetricRegistry"/>. Statistics files serve FID only; they must
+/// come from the same extractor and preprocessing as the other side.
 /// </summary>
 public static class ScoreCommand
 {
-    public static readonly IReadOnlyList<string> MetricNames = ["fid", "is", "kid", "prdc", "pr", "dc", "modes", "nnd"];
-
     public static Command Create()
     {
         var real = new Option<string>("--real") { Description = $"Reference data: {ScoreSource.Syntax}.", Required = true };
         var fake = new Option<string>("--fake") { Description = $"Data to judge: {ScoreSource.Syntax}.", Required = true };
-        var metrics = new Option<string>("--metrics") { Description = "Comma-separated: fid, is, kid, prdc (= pr + dc: precision, recall, density, coverage), modes, nnd.", DefaultValueFactory = _ => "fid,kid" };
+        var metrics = new Option<string?>("--metrics") { Description = MetricsHelp() };
         var features = new Option<string?>("--features") { Description = $"Feature net: {FeatureNets.Syntax}." };
         var featuresInput = new Option<string?>("--features-input") { Description = "Input name of a custom feature net (default: its only input)." };
         var featuresOutput = new Option<string?>("--features-output") { Description = "Feature output of a custom net (default: 'features' if present, else its first output)." };
@@ -49,7 +50,7 @@ public static class ScoreCommand
         };
         cmd.SetAction(parse => CliErrors.Run("score", () =>
         {
-            var request = new ScoreRequest(parse.GetValue(real)!, parse.GetValue(fake)!, ParseMetrics(parse.GetValue(metrics)!),
+            var request = new ScoreRequest(parse.GetValue(real)!, parse.GetValue(fake)!, ParseMetrics(parse.GetValue(metrics)),
                 parse.GetValue(features), parse.GetValue(featuresInput), parse.GetValue(featuresOutput), parse.GetValue(logitsOutput),
                 parse.GetValue(count), parse.GetValue(target), parse.GetValue(seed), parse.GetValue(fashionDir), parse.GetValue(nndSteps),
                 parse.GetValue(nndCritic), parse.GetValue(nndWidth))
@@ -67,7 +68,8 @@ public static class ScoreCommand
         return cmd;
     }
 
-    internal sealed record ScoreRequest(string Real, string Fake, GanMetricKinds Metrics, string? Features,
+    /// <summary>A parsed command line; <paramref name="Metrics"/> null: the default metrics the sources allow.</summary>
+    internal sealed record ScoreRequest(string Real, string Fake, IReadOnlyList<GanMetric>? Metrics, string? Features,
         string? FeaturesInput, string? FeaturesOutput, string? LogitsOutput, int? Count, string? Target, int Seed, string? FashionMnistDirectory,
         int NndSteps = 2000, string? NndCritic = null, int? NndWidth = null)
     {
@@ -80,31 +82,34 @@ public static class ScoreCommand
         public bool Quiet { get; init; } = true;
     }
 
-    /// <summary>The metric names of --metrics, parsed.</summary>
-    internal static GanMetricKinds ParseMetrics(string text)
+    /// <summary>The metrics --metrics names (null when the option is absent: the defaults), in registry order.</summary>
+    internal static IReadOnlyList<GanMetric>? ParseMetrics(string? text)
     {
-        var kinds = GanMetricKinds.None;
-        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            kinds |= name.ToLowerInvariant() switch
-            {
-                "fid" => GanMetricKinds.Fid,
-                "is" => GanMetricKinds.InceptionScore,
-                "kid" => GanMetricKinds.Kid,
-                "prdc" => GanMetricKinds.PrecisionRecall | GanMetricKinds.DensityCoverage,
-                "pr" => GanMetricKinds.PrecisionRecall,
-                "dc" => GanMetricKinds.DensityCoverage,
-                "modes" or "hq" => GanMetricKinds.Mixture,
-                "nnd" => GanMetricKinds.Nnd,
-                _ => throw new ArgumentException($"Unknown metric '{name}' in --metrics; expected a comma-separated list of {string.Join(", ", MetricNames)}.", "--metrics"),
-            };
-        if (kinds == GanMetricKinds.None) throw new ArgumentException($"--metrics names no metric; expected some of {string.Join(", ", MetricNames)}.", "--metrics");
-        return kinds;
+        if (text is null) return null;
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string expected = $"expected a comma-separated list of {string.Join(", ", GanMetricRegistry.Names)}";
+        if (names.FirstOrDefault(n => GanMetricRegistry.Resolve(n).Count == 0) is { } unknown)
+            throw new ArgumentException($"Unknown metric '{unknown}' in --metrics; {expected}.", "--metrics");
+        if (names.Length == 0) throw new ArgumentException($"--metrics names no metric; {expected}.", "--metrics");
+        return GanMetricRegistry.Parse(text);
+    }
+
+    /// <summary>The --metrics help: every registered metric with its other names and the JSON keys of its values, the groups, the defaults.</summary>
+    private static string MetricsHelp()
+    {
+        var all = GanMetricRegistry.All;
+        bool Shared(string alias) => all.Count(m => m.Aliases.Contains(alias)) > 1;
+        var metrics = all.Select(m => string.Join(" | ", m.Aliases.Where(a => !Shared(a)).Prepend(m.Key)) + $" [{string.Join(", ", m.ValueNames)}]");
+        var groups = all.SelectMany(m => m.Aliases).Where(Shared).Distinct()
+            .Select(g => $"{g} = {string.Join(" + ", all.Where(m => m.Aliases.Contains(g)).Select(m => m.Key))}");
+        return $"Comma-separated metrics (name | other names [JSON keys]): {string.Join("; ", metrics)}; groups: {string.Join("; ", groups)}. " +
+            $"Default: those of {string.Join(", ", all.Where(m => m.RunsByDefault).Select(m => m.Key))} that the sources allow.";
     }
 
     private static void PrintTable(ScoreReport report)
     {
         Console.WriteLine($"{"metric",-10} {"value",14}");
-        foreach (var (key, value) in report.Values)
+        foreach (var (key, value) in report.Metrics.Values)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key,-10} {value,14:G6}"));
         foreach (var warning in report.Warnings) Console.Error.WriteLine($"mlgan score: warning: {warning}");
     }
@@ -116,9 +121,9 @@ public static class ScoreCommand
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            foreach (var (key, value) in report.Values) writer.WriteNumber(key, value);
+            foreach (var (key, value) in report.Metrics.Values) writer.WriteNumber(key, value);
             writer.WritePropertyName("provenance");
-            JsonSerializer.Serialize(writer, report.Provenance);
+            JsonSerializer.Serialize(writer, report.JsonProvenance());
             writer.WritePropertyName("warnings");
             JsonSerializer.Serialize(writer, report.Warnings);
             writer.WriteString("mlgan_version", StatisticsProvenance.CurrentMlGanVersion);

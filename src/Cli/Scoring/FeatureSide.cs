@@ -1,5 +1,6 @@
 using MlGan.Evaluation;
 using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Evaluation.Metrics;
 using MlGan.Evaluation.Streaming;
 using MlGan.Transforms.Data.Images;
 
@@ -14,6 +15,9 @@ internal sealed record FeatureSide(string Label, FeatureStatistics Statistics, F
 {
     /// <summary>Samples behind the statistics; null when a reference file does not record it.</summary>
     public long? Count => Statistics.HasCount ? Statistics.Count : null;
+
+    /// <summary>The side as the metrics read it: the streamed statistics, the kept features and class scores, the raw rows.</summary>
+    public GanMetricSide ToMetricSide() => new(RawRows, Statistics, Extraction, Provenance is null ? null : FeatureOrigin.Of(Provenance));
 }
 
 /// <summary>Turns a <see cref="ScoreSource"/> into a <see cref="FeatureSide"/> through a feature extractor, streaming.</summary>

@@ -1,21 +1,25 @@
 using MlGan.Cli.Commands;
 using MlGan.Evaluation;
 using MlGan.Evaluation.FeatureExtractors;
+using MlGan.Evaluation.Metrics;
 using MlGan.Transforms.Data;
 
 namespace MlGan.Cli.Scoring;
 
 /// <summary>
 /// The work of <c>mlgan score</c>: both sides through one feature extractor (streamed, so image folders of any size
-/// fit), then every requested metric on the features (FID from the running statistics; IS, KID, precision/recall
-/// and density/coverage on the kept rows; mixture metrics and NND on the raw samples), each with its provenance.
+/// fit), keeping only what the requested metrics read (running statistics always; feature rows and class scores when
+/// a metric needs them), then the library's <see cref="GanEvaluator"/> runs the metrics on that context, so values,
+/// provenance and small-sample warnings come out as <c>ml.Gan().Evaluate</c> gives them.
 /// </summary>
 internal static class SideBySideScorer
 {
-    private const GanMetricKinds FeatureMetrics = GanMetricKinds.Fid | GanMetricKinds.InceptionScore | GanMetricKinds.Kid
-        | GanMetricKinds.PrecisionRecall | GanMetricKinds.DensityCoverage;
-    private const GanMetricKinds RowMetrics = GanMetricKinds.InceptionScore | GanMetricKinds.Kid
-        | GanMetricKinds.PrecisionRecall | GanMetricKinds.DensityCoverage;
+    /// <summary>The inputs that come from running the feature net.</summary>
+    private const GanMetricInputs FromFeatureNet = GanMetricInputs.FeatureStatistics | GanMetricInputs.Features | GanMetricInputs.GeneratedClassScores;
+
+    /// <summary>The inputs a statistics file cannot give.</summary>
+    private const GanMetricInputs BeyondStatistics = GanMetricInputs.Features | GanMetricInputs.GeneratedClassScores
+        | GanMetricInputs.Samples | GanMetricInputs.GeneratedSamples;
 
     public static ScoreReport Score(ScoreCommand.ScoreRequest r)
     {
@@ -27,19 +31,14 @@ internal static class SideBySideScorer
         using var fakeSource = ScoreSource.Load(r.Fake, r.Count, r.Seed + 1, r.FashionMnistDirectory);
         Console.WriteLine($"real: {realSource.Description}");
         Console.WriteLine($"fake: {fakeSource.Description}");
-        var metrics = r.Metrics;
-        var statisticsSide = realSource.Statistics is not null ? "--real" : fakeSource.Statistics is not null ? "--fake" : null;
-        if (statisticsSide is not null && metrics != GanMetricKinds.Fid)
-            throw new ArgumentException($"{statisticsSide} '{(statisticsSide == "--real" ? r.Real : r.Fake)}' is a statistics file, which only serves FID; use --metrics fid or give samples.", "--metrics");
 
-        var mixture = metrics.HasFlag(GanMetricKinds.Mixture) ? Mixture(r, realSource, fakeSource) : null;
-        if (metrics.HasFlag(GanMetricKinds.Nnd) && (realSource.Rows is null || fakeSource.Rows is null))
-            throw new ArgumentException("nnd trains a critic on raw samples held in memory (CSV, Fashion-MNIST, a generator, a synthetic target); it does not read image folders or statistics.", "--metrics");
-
+        // What the request (or every default metric) could read decides which target and feature net to prepare.
+        var wanted = NeedsOf(r.Metrics ?? [.. GanMetricRegistry.All.Where(m => m.RunsByDefault)]);
+        var target = wanted.HasFlag(GanMetricInputs.MixtureTarget) ? Target(r, realSource, required: r.Metrics is not null) : null;
         var warnings = new List<string>();
         var sampleSide = fakeSource.Statistics is null ? fakeSource : realSource.Statistics is null ? realSource : null;
         IFeatureExtractor? extractor = null;
-        if ((metrics & FeatureMetrics) != 0 && sampleSide is not null)
+        if ((wanted & FromFeatureNet) != 0 && sampleSide is not null)
             extractor = FeatureNets.Resolve(r.Features, FeatureSides.SampleDimension(sampleSide), r.FeaturesInput, r.FeaturesOutput, r.LogitsOutput,
                 r.Preprocessing, unitRangeImages: sampleSide.Images is not null);
         else if (sampleSide is null && r.Features is not null)
@@ -47,116 +46,72 @@ internal static class SideBySideScorer
         using var owned = extractor as IDisposable;
         if (extractor is not null) Console.WriteLine($"features: {extractor.Name} (preprocessing {extractor.Preprocessing})");
 
-        var values = new List<(string, double)>();
-        var provenance = new Dictionary<string, Dictionary<string, object?>>();
+        var available = Available(realSource, fakeSource, extractor, target);
+        RejectBeyondStatistics(r, realSource, fakeSource, available);
+        var metrics = WithFlags(GanMetricRegistry.Select(r.Metrics, available), r, fakeSource);
+        var needs = NeedsOf(metrics);
+
         FeatureSide? real = null, fake = null;
-        if ((metrics & FeatureMetrics) != 0)
+        bool bothSides = (needs & (GanMetricInputs.FeatureStatistics | GanMetricInputs.Features)) != 0;
+        if (bothSides || needs.HasFlag(GanMetricInputs.GeneratedClassScores))
+            fake = FeatureSides.Extract("fake", fakeSource, extractor, r.Preprocessing, new((needs & (GanMetricInputs.Features | GanMetricInputs.GeneratedClassScores)) != 0,
+                needs.HasFlag(GanMetricInputs.GeneratedClassScores), r.SkipBad, r.Quiet, r.BatchSize));
+        if (bothSides)
+            real = FeatureSides.Extract("real", realSource, extractor, r.Preprocessing, new(needs.HasFlag(GanMetricInputs.Features), false, r.SkipBad, r.Quiet, r.BatchSize));
+        foreach (var side in new[] { real, fake })
+            if (side?.Skipped.Count > 0) warnings.Add($"{side.Label}: skipped {side.Skipped.Count} unreadable image(s), e.g. '{side.Skipped[0]}'.");
+        if (real is not null && fake is not null)
         {
-            bool keep = (metrics & RowMetrics) != 0;
-            real = FeatureSides.Extract("real", realSource, extractor, r.Preprocessing, new(keep, false, r.SkipBad, r.Quiet, r.BatchSize));
-            fake = FeatureSides.Extract("fake", fakeSource, extractor, r.Preprocessing,
-                new(keep, metrics.HasFlag(GanMetricKinds.InceptionScore), r.SkipBad, r.Quiet, r.BatchSize));
-            foreach (var side in new[] { real, fake })
-                if (side.Skipped.Count > 0) warnings.Add($"{side.Label}: skipped {side.Skipped.Count} unreadable image(s), e.g. '{side.Skipped[0]}'.");
             CheckComparable(real, fake, r.AllowMismatch, warnings);
             if (real.Statistics.Dimension != fake.Statistics.Dimension)
                 throw new ArgumentException($"The real side has {real.Statistics.Dimension}-dimensional features but the fake side {fake.Statistics.Dimension}-dimensional; " +
                     "compute statistics with the same --features (mlgan stats --features ...).", "--features");
-            ComputeFeatureMetrics(r, metrics, real, fake, values, provenance, warnings);
         }
-        if (metrics.HasFlag(GanMetricKinds.Nnd))
-        {
-            var nnd = NndOptions(r, fakeSource.Rows![0].Length);
-            values.Add(("nnd", NeuralNetDivergence.Compute(realSource.Rows!, fakeSource.Rows!, nnd, r.Seed)));
-            provenance["nnd"] = new()
-            {
-                ["extractor"] = "none (raw samples)", ["n_real"] = realSource.Rows!.Length, ["n_fake"] = fakeSource.Rows!.Length, ["seed"] = r.Seed,
-                ["critic"] = nnd.Critic.ToString().ToLowerInvariant(), ["width"] = nnd.Width, ["steps"] = nnd.Steps,
-            };
-        }
-        if (mixture is not null)
-        {
-            var m = MixtureMetrics.Compute(fakeSource.Rows!, mixture);
-            values.Add(("modes", m.ModesCovered));
-            values.Add(("hq", m.HighQualityRate));
-            provenance["modes"] = new()
-            {
-                ["extractor"] = "none (raw samples)", ["n_fake"] = fakeSource.Rows!.Length, ["modes"] = m.ModeCount,
-                ["std_multiplier"] = MixtureMetrics.DefaultStdMultiplier, ["coverage_fraction"] = MixtureMetrics.DefaultCoverageFraction,
-            };
-        }
-        return new ScoreReport(Order(values), provenance, warnings);
+
+        var context = new GanMetricContext(real?.ToMetricSide() ?? new GanMetricSide(realSource.Rows), fake?.ToMetricSide() ?? new GanMetricSide(fakeSource.Rows),
+            r.Seed, target);
+        var result = GanEvaluator.Evaluate(context, metrics);
+        warnings.AddRange(result.Provenance.Values.SelectMany(p => p.Warnings));
+        return new ScoreReport(result, warnings);
     }
 
-    private static void ComputeFeatureMetrics(ScoreCommand.ScoreRequest r, GanMetricKinds metrics, FeatureSide real, FeatureSide fake,
-        List<(string, double)> values, Dictionary<string, Dictionary<string, object?>> provenance, List<string> warnings)
+    private static GanMetricInputs NeedsOf(IEnumerable<GanMetric> metrics) => metrics.Aggregate(GanMetricInputs.None, (all, m) => all | m.Needs);
+
+    /// <summary>What the sources will give once the needed features are extracted (known before extracting, to choose what to keep).</summary>
+    private static GanMetricInputs Available(ScoreSource real, ScoreSource fake, IFeatureExtractor? extractor, GaussianMixture? target)
     {
-        int d = real.Statistics.Dimension;
-        Dictionary<string, object?> Common() => new()
-        {
-            ["extractor"] = (fake.Provenance ?? real.Provenance)?.Extractor,
-            ["extractor_sha256"] = (fake.Provenance ?? real.Provenance)?.ExtractorSha256,
-            ["preprocessing"] = (fake.Provenance ?? real.Provenance)?.Preprocessing,
-            ["n_real"] = real.Count, ["n_fake"] = fake.Count, ["feature_dimension"] = d, ["seed"] = r.Seed,
-        };
-        void SmallSample(string metric)
-        {
-            foreach (var side in new[] { real, fake })
-                if (side.Count is { } n && n < d)
-                    warnings.Add($"{metric}: the {side.Label} side has N = {n} < d = {d} features: its covariance is singular, so the value is biased and not comparable with published numbers.");
-        }
-        if (metrics.HasFlag(GanMetricKinds.Fid))
-        {
-            var fid = FrechetDistance.ComputeDetailed(real.Statistics, fake.Statistics);
-            values.Add(("fid", fid.Value));
-            var p = Common();
-            p["sqrt_route"] = fid.SqrtRoute;
-            p["smallest_eigenvalue"] = fid.SmallestEigenvalue;
-            p["clipped_negative_mass"] = fid.ClippedNegativeMass;
-            provenance["fid"] = p;
-            SmallSample("fid");
-        }
-        if (metrics.HasFlag(GanMetricKinds.InceptionScore))
-        {
-            if (fake.Extraction!.ClassScores is null)
-                throw new ArgumentException($"The Inception score needs class scores, but the feature net '{fake.Provenance?.Extractor}' gives none; use a classifier with a logits output (--logits-output).", "--metrics");
-            var score = fake.Extraction.InceptionScore(InceptionScore.DefaultSplits);
-            values.Add(("is", score.Mean));
-            values.Add(("is_std", score.Std));
-            var p = Common();
-            p["splits"] = InceptionScore.DefaultSplits;
-            provenance["is"] = p;
-        }
-        if (metrics.HasFlag(GanMetricKinds.Kid))
-        {
-            var kid = KernelInceptionDistance.Compute(real.Extraction!.Features, fake.Extraction!.Features,
-                KernelInceptionDistance.DefaultSubsets, KernelInceptionDistance.DefaultSubsetSize, r.Seed);
-            values.Add(("kid", kid.Mean));
-            values.Add(("kid_std", kid.Std));
-            var p = Common();
-            p["subsets"] = KernelInceptionDistance.DefaultSubsets;
-            p["subset_size"] = Math.Min(KernelInceptionDistance.DefaultSubsetSize, Math.Min(real.Extraction.Features.Length, fake.Extraction.Features.Length));
-            provenance["kid"] = p;
-        }
-        if (metrics.HasFlag(GanMetricKinds.PrecisionRecall))
-        {
-            var pr = PrecisionRecall.Compute(real.Extraction!.Features, fake.Extraction!.Features, r.PrecisionRecallK);
-            values.Add(("precision", pr.Precision));
-            values.Add(("recall", pr.Recall));
-            var p = Common();
-            p["k"] = r.PrecisionRecallK;
-            provenance["precision_recall"] = p;
-        }
-        if (metrics.HasFlag(GanMetricKinds.DensityCoverage))
-        {
-            var dc = DensityCoverage.Compute(real.Extraction!.Features, fake.Extraction!.Features, r.DensityCoverageK);
-            values.Add(("density", dc.Density));
-            values.Add(("coverage", dc.Coverage));
-            var p = Common();
-            p["k"] = r.DensityCoverageK;
-            provenance["density_coverage"] = p;
-        }
+        bool anyStatistics = real.Statistics is not null || fake.Statistics is not null;
+        var inputs = GanMetricInputs.None;
+        if (extractor is not null || real.Statistics is not null && fake.Statistics is not null) inputs |= GanMetricInputs.FeatureStatistics;
+        if (extractor is not null && !anyStatistics) inputs |= GanMetricInputs.Features;
+        if (extractor is not null && fake.Statistics is null && extractor.ClassScores != ClassScoreKind.None) inputs |= GanMetricInputs.GeneratedClassScores;
+        if (real.Rows is not null && fake.Rows is not null) inputs |= GanMetricInputs.Samples;
+        if (fake.Rows is not null) inputs |= GanMetricInputs.GeneratedSamples;
+        if (target is not null) inputs |= GanMetricInputs.MixtureTarget;
+        return inputs;
     }
+
+    /// <summary>A requested metric that needs more than a statistics file holds: say so in terms of the flags.</summary>
+    private static void RejectBeyondStatistics(ScoreCommand.ScoreRequest r, ScoreSource real, ScoreSource fake, GanMetricInputs available)
+    {
+        var (flag, path) = real.Statistics is not null ? ("--real", r.Real) : fake.Statistics is not null ? ("--fake", r.Fake) : (null, null);
+        if (flag is null || r.Metrics?.FirstOrDefault(m => (m.Needs & ~available & BeyondStatistics) != 0) is not { } unserved) return;
+        var served = string.Join(",", GanMetricRegistry.All.Where(m => (m.Needs & BeyondStatistics) == 0 && (m.Needs & ~available) == 0).Select(m => m.Key));
+        throw new ArgumentException($"{flag} '{path}' is a statistics file, which only serves FID-like metrics of feature statistics ({served}), " +
+            $"not {unserved.Key}; use --metrics {served} or give samples.", "--metrics");
+    }
+
+    /// <summary>The metrics with the settings the flags give (--pr-k, --dc-k, --nnd-*); the others keep the registry's defaults.</summary>
+    private static List<GanMetric> WithFlags(IReadOnlyList<GanMetric> metrics, ScoreCommand.ScoreRequest r, ScoreSource fake) =>
+    [
+        .. metrics.Select(m => m switch
+        {
+            PrecisionRecallMetric => new PrecisionRecallMetric(r.PrecisionRecallK),
+            DensityCoverageMetric => new DensityCoverageMetric(r.DensityCoverageK),
+            NeuralNetDivergenceMetric => new NeuralNetDivergenceMetric(NndOptions(r, fake.Rows![0].Length)),
+            _ => m,
+        }),
+    ];
 
     /// <summary>Statistics made with another extractor or preprocessing are not comparable: an error unless allowed.</summary>
     private static void CheckComparable(FeatureSide real, FeatureSide fake, bool allowMismatch, List<string> warnings)
@@ -174,12 +129,14 @@ internal static class SideBySideScorer
         warnings.Add(text + " (compared anyway: --allow-mismatch).");
     }
 
-    private static GaussianMixture Mixture(ScoreCommand.ScoreRequest r, ScoreSource real, ScoreSource fake)
+    /// <summary>The mixture the real data came from: --target, else a --real that names one; <paramref name="required"/>: an error when there is none.</summary>
+    private static GaussianMixture? Target(ScoreCommand.ScoreRequest r, ScoreSource real, bool required)
     {
-        if (fake.Rows is null) throw new ArgumentException("modes needs generated samples held in memory (CSV, a generator, a synthetic target), not images or statistics.", "--metrics");
         if (r.Target is { } t)
             return SyntheticTargets.MixtureOf(t) ?? throw new ArgumentException($"--target '{t}' is not a Gaussian-mixture target; use one of: {string.Join(", ", SyntheticTargets.Names.Where(n => SyntheticTargets.MixtureOf(n) is not null))}.", "--target");
-        return real.Mixture ?? throw new ArgumentException("The mixture metrics need a Gaussian-mixture target: name one with --target, or give it as --real (e.g. ring8).", "--metrics");
+        if (real.Mixture is null && required)
+            throw new ArgumentException("The mixture metrics need a Gaussian-mixture target: name one with --target, or give it as --real (e.g. ring8).", "--metrics");
+        return real.Mixture;
     }
 
     /// <summary>NND settings from the flags; 784-value rows are taken for 1×28×28 images (Fashion-MNIST) and get the DCGAN critic.</summary>
@@ -198,9 +155,4 @@ internal static class SideBySideScorer
         if (r.NndWidth is < 1) throw new ArgumentOutOfRangeException("--nnd-width", r.NndWidth, $"--nnd-width must be ≥ 1; got {r.NndWidth}.");
         return new NeuralNetDivergenceOptions { Critic = critic, Steps = r.NndSteps, Width = r.NndWidth ?? (critic == NndCriticKind.Dcgan ? 32 : 128) };
     }
-
-    private static readonly string[] KeyOrder = ["fid", "is", "is_std", "kid", "kid_std", "precision", "recall", "density", "coverage", "nnd", "modes", "hq"];
-
-    private static IReadOnlyList<(string Key, double Value)> Order(List<(string Key, double Value)> values) =>
-        values.OrderBy(v => Array.IndexOf(KeyOrder, v.Key)).ToList();
 }
