@@ -53,7 +53,7 @@ public sealed class ExportCommandTests
             Assert.IsFalse(Directory.GetFiles(Path.GetDirectoryName(onnx)!, $".{Path.GetFileName(onnx)}.*.tmp").Any(), "no temporary file left");
 
             // The exported file runs in plain ONNX Runtime and matches the TorchSharp generator.
-            using var served = new OnnxGenerator(onnx);
+            using var served = new OnnxGeneratorRunner(onnx);
             var z = latents.GetColumn<float[]>("Latent").ToArray();
             var expected = g.Generate(z);
             var actual = served.Generate(z);

@@ -1,3 +1,4 @@
+using MlGan.Transforms.Onnx;
 using System.Globalization;
 using System.Text.Json;
 using MlGan.Cli.Serving;
@@ -55,7 +56,7 @@ public sealed class ScoreCommandTests
         Assert.AreEqual(0, code, stderr);
         var m = ReadJson(json);
         // Reference: the same latents (seed + 1 for the fake side) through ORT, the same ring draw (seed).
-        using var reference = new OnnxGenerator(gen);
+        using var reference = new OnnxGeneratorRunner(gen);
         var fake = reference.Generate(reference.SampleLatent(400, 6));
         var ml = new Microsoft.ML.MLContext(5);
         var real = ml.Gan().Data.GaussianRing(count: 400, seed: 5).GetColumn<float[]>("Features").ToArray();

@@ -1,3 +1,4 @@
+using MlGan.Transforms.Onnx;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlGan.Cli.Serving;
@@ -66,7 +67,7 @@ internal sealed record ScoreSource(string Description, float[][]? Rows, ImageCol
         if (!File.Exists(spec)) throw new FileNotFoundException($"Data source '{spec}' is neither a file, a folder nor a known name; expected {Syntax}.", spec);
         if (lower.EndsWith(".onnx", StringComparison.Ordinal))
         {
-            using var generator = new OnnxGenerator(spec);
+            using var generator = new OnnxGeneratorRunner(spec);
             int n = count ?? DefaultGeneratedCount;
             var rows = generator.Generate(generator.SampleLatent(n, seed));
             return FromRows($"{Path.GetFileName(spec)} ({n} samples, {generator.Metadata.LatentDistribution} latent {generator.LatentDimension}, seed {seed})", rows);
