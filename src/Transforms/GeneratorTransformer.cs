@@ -97,7 +97,20 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
     /// <summary>The input schema plus the generated column; the input schema itself when it has no latent column (see the schema rule).</summary>
     /// <exception cref="ArgumentException">The latent column is not a vector of <see cref="LatentDimension"/> floats.</exception>
     /// <exception cref="NotSupportedException">With a latent column: the generator cannot be exported to ONNX.</exception>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Current(inputSchema, nameof(inputSchema)).GetOutputSchema(inputSchema);
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        // A generator without the ONNX contract still has a well-defined output schema (what the estimator promised),
+        // even though generating through ML.NET needs the ONNX copy.
+        if (!GeneratorOnnx.CanExport(Generator) && inputSchema is not null && inputSchema.GetColumnOrNull(LatentColumnName) is not null)
+        {
+            VectorColumn.Validate(inputSchema, LatentColumnName, LatentDimension, "the generator's latent dimension");
+            var builder = new DataViewSchema.Builder();
+            builder.AddColumns(inputSchema);
+            builder.AddColumn(OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, Generator.OutputSize));
+            return builder.ToSchema();
+        }
+        return Current(inputSchema!, nameof(inputSchema)).GetOutputSchema(inputSchema!);
+    }
 
     /// <summary>Generates from the current weights (lazily, through ONNX Runtime); a view without the latent column is returned as is.</summary>
     /// <exception cref="ArgumentException">The latent column is not a vector of <see cref="LatentDimension"/> floats.</exception>
