@@ -106,7 +106,7 @@ public sealed class TrainCommandTests
         StringAssert.Contains(error, "ImageShape");
 
         (code, error) = Run("train", "--family", "js", "--data", "csv:/nonexistent/x.csv", "--out", dir);
-        Assert.AreEqual(1, code);
+        Assert.AreEqual(2, code, "an unreadable file is an expected failure: one line, exit 2");
         StringAssert.Contains(error, "/nonexistent/x.csv");
         Assert.IsFalse(Directory.Exists(dir), "nothing written when the arguments are bad");
     }
