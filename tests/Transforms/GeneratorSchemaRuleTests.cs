@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlGan.Transforms.Data;
 using MlGan.Transforms.Generators;
 using MlGan.Transforms.Latent;
 
@@ -88,10 +89,11 @@ public sealed class GeneratorSchemaRuleTests
         Assert.AreSame(features.Schema, g.GetOutputSchema(features.Schema));
         Assert.AreEqual(2, g.Generate([new float[K]])[0].Length, "TorchSharp generation needs no ONNX");
         var latents = ml.Gan().Data.Latent(K, 3, seed: 1);
+        // The output schema is known without ONNX (the estimator's final check relies on it); generating needs ONNX.
+        Assert.AreEqual(2, VectorColumn.Validate(g.GetOutputSchema(latents.Schema), "Generated"));
         foreach (Action call in new Action[]
         {
             () => g.Transform(latents),
-            () => g.GetOutputSchema(latents.Schema),
             () => g.GetRowToRowMapper(latents.Schema),
             () => g.Refresh(),
             () => g.ExportOnnx(new MemoryStream()),
