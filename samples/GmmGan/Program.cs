@@ -12,9 +12,9 @@ int steps = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) :
 Directory.CreateDirectory(outDir);
 
 // 1. The model: closed-form objective, exact TV and the optimal discriminator.
-var target = new TwoGaussianMixture(-0.5, 0.5);
-var generator = new TwoGaussianMixture(-1.2, 1.4);
-var best = OptimalDiscriminator.Find(target, generator);
+var target = new GmmGanMixture(-0.5, 0.5);
+var generator = new GmmGanMixture(-1.2, 1.4);
+var best = GmmOptimalDiscriminator.Find(target, generator);
 Console.WriteLine($"TV(G*, G) = {GmmTotalVariation.Distance(target, generator):F6}; optimal discriminator {best}; L there = {GmmGanObjective.Value(target, generator, best):F6}");
 
 // 2. One run of each dynamics from the same start, with the discriminator-collapse detector.
