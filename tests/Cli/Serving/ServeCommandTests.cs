@@ -15,8 +15,8 @@ public sealed class ServeCommandTests
         Console.SetError(error);
         try
         {
-            int code = Program.BuildRoot().Parse(["serve", "/nonexistent/gen.onnx", "--urls", "http://127.0.0.1:0"]).Invoke();
-            Assert.AreEqual(1, code);
+            int code = Program.Main(["serve", "/nonexistent/gen.onnx", "--urls", "http://127.0.0.1:0"]);
+            Assert.AreEqual(CliErrors.UsageOrDataError, code);
         }
         finally
         {
@@ -35,7 +35,7 @@ public sealed class ServeCommandTests
         Console.SetError(error);
         try
         {
-            Assert.AreEqual(1, Program.BuildRoot().Parse(["serve", path, "--urls", "http://127.0.0.1:0"]).Invoke());
+            Assert.AreEqual(CliErrors.UsageOrDataError, Program.Main(["serve", path, "--urls", "http://127.0.0.1:0"]));
         }
         finally
         {
@@ -48,15 +48,17 @@ public sealed class ServeCommandTests
     [TestMethod]
     public void Serve_ZeroMaxCount_IsRejected()
     {
+        var error = new StringWriter();
         var old = Console.Error;
-        Console.SetError(TextWriter.Null);
+        Console.SetError(error);
         try
         {
-            Assert.AreEqual(2, Program.BuildRoot().Parse(["serve", "x.onnx", "--max-count", "0"]).Invoke());
+            Assert.AreEqual(CliErrors.UsageOrDataError, Program.Main(["serve", "x.onnx", "--max-count", "0"]));
         }
         finally
         {
             Console.SetError(old);
         }
+        Assert.AreEqual("mlgan serve: --max-count must be ≥ 1; got 0.", error.ToString().TrimEnd());
     }
 }
