@@ -4,31 +4,11 @@ using MlGan.Cli;
 namespace MlGan.Samples.Overparameterization;
 
 /// <summary>The sample's settings; --quick changes the defaults of every option not given explicitly.</summary>
-internal sealed record OverparameterizationArgs
+/// <param name="Parts">Which figures to run: any of fig2, fig9, fig3.</param>
+internal sealed record OverparameterizationArgs(bool Quick, IReadOnlySet<string> Parts, int Seed, string Out,
+    IReadOnlyList<int> Widths, IReadOnlyList<int> MoonWidths, int Seeds, int Steps, int M, int Latent, int Batch, double GeneratorRate, double CriticRate, int DIter,
+    IReadOnlyList<int> Fig3Widths, int Fig3Steps, int Fig3Seeds, int Fig3Latent, int FidSamples, int NndSteps, int Threads)
 {
-    public bool Quick { get; init; }
-    /// <summary>Which figures to run: any of fig2, fig9, fig3.</summary>
-    public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>();
-    public int Seed { get; init; }
-    public string Out { get; init; } = "";
-    public IReadOnlyList<int> Widths { get; init; } = [];
-    public IReadOnlyList<int> MoonWidths { get; init; } = [];
-    public int Seeds { get; init; }
-    public int Steps { get; init; }
-    public int M { get; init; }
-    public int Latent { get; init; }
-    public int Batch { get; init; }
-    public double GeneratorRate { get; init; }
-    public double CriticRate { get; init; }
-    public int DIter { get; init; }
-    public int Threads { get; init; }
-    public IReadOnlyList<int> Fig3Widths { get; init; } = [];
-    public int Fig3Steps { get; init; }
-    public int Fig3Seeds { get; init; }
-    public int Fig3Latent { get; init; }
-    public int FidSamples { get; init; }
-    public int NndSteps { get; init; }
-
     public static readonly string[] PartNames = ["fig2", "fig9", "fig3"];
 
     /// <summary>The command line; its action binds the options to an <see cref="OverparameterizationArgs"/> and hands it to <paramref name="run"/>.</summary>
@@ -77,30 +57,28 @@ internal sealed record OverparameterizationArgs
             bool isQuick = parse.GetValue(quick);
             IReadOnlyList<int> Sweep(Option<WidthSweep?> option, string full, string quickSpec) =>
                 (parse.GetValue(option) ?? WidthSweep.Parse(isQuick ? quickSpec : full, option.Name)).Widths;
-            return run(new OverparameterizationArgs
-            {
-                Quick = isQuick,
-                Parts = parse.GetValue(parts)!,
-                Seed = parse.GetValue(seed),
-                Out = parse.GetValue(output)!,
-                Widths = Sweep(widths, "8..2048", "8..512"),
-                MoonWidths = Sweep(moonWidths, "1..512", "1..64"),
-                Seeds = parse.GetValue(seeds) ?? (isQuick ? 3 : 5),
-                Steps = parse.GetValue(steps) ?? (isQuick ? 300 : 1000),
-                M = parse.GetValue(m),
-                Latent = parse.GetValue(latent),
-                Batch = parse.GetValue(batch),
-                GeneratorRate = parse.GetValue(lrG),
-                CriticRate = parse.GetValue(lrD),
-                DIter = parse.GetValue(dIter),
-                Threads = parse.GetValue(threads),
-                Fig3Widths = Sweep(fig3Widths, "32..1024", "32,128,512"),
-                Fig3Steps = parse.GetValue(fig3Steps) ?? (isQuick ? 150 : 2000),
-                Fig3Seeds = parse.GetValue(fig3Seeds),
-                Fig3Latent = parse.GetValue(fig3Latent),
-                FidSamples = parse.GetValue(fidSamples) ?? (isQuick ? 2000 : 10000),
-                NndSteps = parse.GetValue(nndSteps) ?? (isQuick ? 300 : 2000),
-            });
+            return run(new OverparameterizationArgs(
+                Quick: isQuick,
+                Parts: parse.GetValue(parts)!,
+                Seed: parse.GetValue(seed),
+                Out: parse.GetValue(output)!,
+                Widths: Sweep(widths, "8..2048", "8..512"),
+                MoonWidths: Sweep(moonWidths, "1..512", "1..64"),
+                Seeds: parse.GetValue(seeds) ?? (isQuick ? 3 : 5),
+                Steps: parse.GetValue(steps) ?? (isQuick ? 300 : 1000),
+                M: parse.GetValue(m),
+                Latent: parse.GetValue(latent),
+                Batch: parse.GetValue(batch),
+                GeneratorRate: parse.GetValue(lrG),
+                CriticRate: parse.GetValue(lrD),
+                DIter: parse.GetValue(dIter),
+                Fig3Widths: Sweep(fig3Widths, "32..1024", "32,128,512"),
+                Fig3Steps: parse.GetValue(fig3Steps) ?? (isQuick ? 150 : 2000),
+                Fig3Seeds: parse.GetValue(fig3Seeds),
+                Fig3Latent: parse.GetValue(fig3Latent),
+                FidSamples: parse.GetValue(fidSamples) ?? (isQuick ? 2000 : 10000),
+                NndSteps: parse.GetValue(nndSteps) ?? (isQuick ? 300 : 2000),
+                Threads: parse.GetValue(threads)));
         });
         return command;
     }

@@ -4,22 +4,9 @@ using MlGan.Cli;
 namespace MlGan.Samples.TwoCluster;
 
 /// <summary>The sample's settings; --quick changes the defaults of --seeds and --steps where they are not given.</summary>
-internal sealed record TwoClusterArgs
+internal sealed record TwoClusterArgs(bool Quick, string Out, IReadOnlyList<int> Widths, int MainWidth, int Seeds, int Steps, double LearningRate,
+    double Momentum, int DiscriminatorSteps, int GeneratorSteps, int Hold, int EvalEvery, int Threads)
 {
-    public bool Quick { get; init; }
-    public string Out { get; init; } = "";
-    public IReadOnlyList<int> Widths { get; init; } = [];
-    public int MainWidth { get; init; }
-    public int Seeds { get; init; }
-    public int Steps { get; init; }
-    public double LearningRate { get; init; }
-    public double Momentum { get; init; }
-    public int DiscriminatorSteps { get; init; }
-    public int GeneratorSteps { get; init; }
-    public int Hold { get; init; }
-    public int EvalEvery { get; init; }
-    public int Threads { get; init; }
-
     /// <summary>The command line; its action binds the options to a <see cref="TwoClusterArgs"/> and hands it to <paramref name="run"/>.</summary>
     public static RootCommand Command(Func<TwoClusterArgs, int> run)
     {
@@ -43,22 +30,10 @@ internal sealed record TwoClusterArgs
         command.SetAction(parse =>
         {
             bool isQuick = parse.GetValue(quick);
-            var a = new TwoClusterArgs
-            {
-                Quick = isQuick,
-                Out = parse.GetValue(output)!,
-                Widths = (parse.GetValue(widths) ?? WidthSweep.Parse("10,40", "--widths")).Widths,
-                MainWidth = parse.GetValue(mainWidth),
-                Seeds = parse.GetValue(seeds) ?? (isQuick ? 3 : 10),
-                Steps = parse.GetValue(steps) ?? (isQuick ? 3000 : 5000),
-                LearningRate = parse.GetValue(lr),
-                Momentum = parse.GetValue(momentum),
-                DiscriminatorSteps = parse.GetValue(dSteps),
-                GeneratorSteps = parse.GetValue(gSteps),
-                Hold = parse.GetValue(hold),
-                EvalEvery = parse.GetValue(evalEvery),
-                Threads = parse.GetValue(threads),
-            };
+            var a = new TwoClusterArgs(isQuick, parse.GetValue(output)!, (parse.GetValue(widths) ?? WidthSweep.Parse("10,40", "--widths")).Widths,
+                parse.GetValue(mainWidth), parse.GetValue(seeds) ?? (isQuick ? 3 : 10), parse.GetValue(steps) ?? (isQuick ? 3000 : 5000),
+                parse.GetValue(lr), parse.GetValue(momentum), parse.GetValue(dSteps), parse.GetValue(gSteps), parse.GetValue(hold),
+                parse.GetValue(evalEvery), parse.GetValue(threads));
             if (!a.Widths.Contains(a.MainWidth))
                 throw new ArgumentException($"--main-width {a.MainWidth} must be one of --widths ({string.Join(",", a.Widths)}).");
             return run(a);
