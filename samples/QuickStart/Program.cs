@@ -8,7 +8,9 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MlGan.Cli;
 using MlGan.Evaluation;
+using MlGan.Samples.QuickStart;
 using MlGan.Trainers;
 using MlGan.Trainers.RandomFeature;
 using MlGan.Transforms;
@@ -17,7 +19,9 @@ using MlGan.Transforms.Latent;
 using ScottPlot;
 using Spectre.Console;
 
-var options = QuickStartArgs.Parse(args);
+QuickStartArgs? options = null;
+int exitCode = CliErrors.Invoke(QuickStartArgs.Command(parsed => { options = parsed; return 0; }), "QuickStart", args);
+if (options is null) return exitCode; // --help, or a bad command line (reported on one line)
 var clock = Stopwatch.StartNew();
 Directory.CreateDirectory(options.Out);
 var ml = new MLContext(seed: options.Seed);
@@ -31,18 +35,19 @@ var trainerOptions = new RandomFeatureWganOptions
     DiscriminatorWidth = options.WidthD,
     Steps = options.Steps,
     Seed = options.Seed,
+    LearningRate = options.LearningRate,
+    BatchSize = options.Batch,
+    Optimizer = options.Optimizer,
+    LearningRateDecay = options.Decay,
+    DiscriminatorWeightScale = options.DiscriminatorScale,
+    GaussNewtonDamping = options.Damping,
+    GaussNewtonDampingDecay = options.DampingDecay,
+    LogEvery = options.LogEvery,
+    GeneratorWeightScale = options.GeneratorScale,
+    GeneratorBiasScale = options.GeneratorScale,
+    EvaluationSampleSize = options.EvaluationSize,
+    GaussNewtonBatchSize = options.JacobianBatch,
 };
-if (options.LearningRate is { } lr) trainerOptions.LearningRate = lr;
-if (options.Batch is { } batch) trainerOptions.BatchSize = batch;
-if (options.Optimizer is { } opt) trainerOptions.Optimizer = opt;
-if (options.Decay is { } decay) trainerOptions.LearningRateDecay = decay;
-if (options.DiscriminatorScale is { } dScale) trainerOptions.DiscriminatorWeightScale = dScale;
-if (options.Damping is { } damping) trainerOptions.GaussNewtonDamping = damping;
-if (options.DampingDecay is { } dampingDecay) trainerOptions.GaussNewtonDampingDecay = dampingDecay;
-if (options.LogEvery is { } logEvery) trainerOptions.LogEvery = logEvery;
-if (options.GeneratorScale is { } gScale) { trainerOptions.GeneratorWeightScale = gScale; trainerOptions.GeneratorBiasScale = gScale; }
-if (options.EvaluationSize is { } evalSize) trainerOptions.EvaluationSampleSize = evalSize;
-if (options.JacobianBatch is { } jBatch) trainerOptions.GaussNewtonBatchSize = jBatch;
 AnsiConsole.MarkupLine($"[bold]Random-feature WGAN[/] Ng={trainerOptions.GeneratorWidth} Nd={trainerOptions.DiscriminatorWidth} " +
                        $"batch={trainerOptions.BatchSize} steps={trainerOptions.Steps} θ-step={trainerOptions.Optimizer} α={trainerOptions.LearningRate}" +
                        (trainerOptions.Optimizer == ThetaOptimizer.GaussNewton ? $" λ={trainerOptions.GaussNewtonDamping} (×{trainerOptions.GaussNewtonDampingDecay}/pass) D-rows={trainerOptions.GaussNewtonBatchSize}" : ""));
@@ -92,46 +97,12 @@ using (var session = new InferenceSession(onnxPath))
 AnsiConsole.MarkupLine($"Wrote {options.Out}/samples.png, loss.png, log.csv, generator.onnx");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RESULT modes={metrics.ModesCovered}/8 hq={metrics.HighQualityRate:F3} J={jLast:E3} J0={j0:E3} seconds={clock.Elapsed.TotalSeconds:F1}"));
+return 0;
 
 /// <summary>IProgress that runs its callback on the reporting thread (Progress&lt;T&gt; would post to the thread pool).</summary>
 internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 {
     public void Report(T value) => report(value);
-}
-
-internal sealed record QuickStartArgs(int Steps, int WidthG, int WidthD, int Seed, string Out,
-    double? LearningRate = null, int? Batch = null, ThetaOptimizer? Optimizer = null, double? Decay = null, double? DiscriminatorScale = null, double? Damping = null, int? LogEvery = null, int? JacobianBatch = null, int? EvaluationSize = null, double? GeneratorScale = null, double? DampingDecay = null)
-{
-    public static QuickStartArgs Parse(string[] args)
-    {
-        var defaults = new RandomFeatureWganOptions();
-        var a = new QuickStartArgs(defaults.Steps, defaults.GeneratorWidth, defaults.DiscriminatorWidth, 1, "out/quickstart");
-        for (int i = 0; i < args.Length; i++)
-        {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            a = args[i] switch
-            {
-                "--steps" => a with { Steps = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--width-g" => a with { WidthG = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--width-d" => a with { WidthD = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--seed" => a with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--out" => a with { Out = Value() },
-                "--lr" => a with { LearningRate = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--batch" => a with { Batch = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--optimizer" => a with { Optimizer = Enum.Parse<ThetaOptimizer>(Value(), ignoreCase: true) },
-                "--d-scale" => a with { DiscriminatorScale = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--decay" => a with { Decay = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--g-scale" => a with { GeneratorScale = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--eval-size" => a with { EvaluationSize = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--gn-batch" => a with { JacobianBatch = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--log-every" => a with { LogEvery = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--damping" => a with { Damping = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--damping-decay" => a with { DampingDecay = double.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --steps, --width-g, --width-d, --seed, --out, --lr, --batch, --optimizer sgd|adam|gaussnewton, --decay, --d-scale, --damping, --damping-decay, --gn-batch, --eval-size, --g-scale, --log-every."),
-            };
-        }
-        return a;
-    }
 }
 
 internal static class QuickStartPlots

@@ -4,97 +4,98 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MlGan.Cli;
 using MlGan.Samples.TwoCluster;
-using MlGan.Trainers.Experiments;
 using MlGan.Trainers.Losses;
 
-TwoClusterArgs a;
-try { a = TwoClusterArgs.Parse(args); }
-catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
-if (a.Help) { Console.WriteLine(TwoClusterArgs.Usage); return 0; }
-TorchSharp.torch.set_num_threads(a.Threads);
-var ci = CultureInfo.InvariantCulture;
-var clock = Stopwatch.StartNew();
-Directory.CreateDirectory(a.Out);
-string[] losses = ["js-ns", "rs"];
-var collapse = losses.ToDictionary(l => l, l => GanLosses.ByName(l).CollapseValue!.Value);
-Console.WriteLine(string.Create(ci, $"mode={(a.Quick ? "quick" : "full")} D widths={string.Join(",", a.Widths)} (G width = ⌈D/2⌉) main={a.MainWidth} seeds={a.Seeds} iterations≤{a.Steps} " +
-    $"SGD lr={a.LearningRate} momentum={a.Momentum} D:G steps per iteration={a.DiscriminatorSteps}:{a.GeneratorSteps} threads={a.Threads}"));
-Console.WriteLine(string.Create(ci, $"collapsed := ≥ {TwoClusterRun.CollapseShare:P0} of the 100 fakes within {TwoClusterRun.Radius} of one cluster's middle; " +
-                  $"escaped := ≥ {TwoClusterRun.CoverShare:P0} within {TwoClusterRun.Radius} of each, held for {a.Hold} iterations (checked every {a.EvalEvery}); escape iteration = the first of that stretch"));
+return CliErrors.Invoke(TwoClusterArgs.Command(Run), "TwoCluster", args);
 
-var results = new List<TwoClusterResult>();
-var settings = new TwoClusterSettings(a.Steps, a.DiscriminatorSteps, a.GeneratorSteps, a.LearningRate, a.Momentum, a.EvalEvery, a.Hold);
-var seedList = Enumerable.Range(1, a.Seeds).ToArray();
-foreach (int width in a.Widths)
-    foreach (var loss in losses)
+int Run(TwoClusterArgs a)
+{
+    TorchSharp.torch.set_num_threads(a.Threads);
+    var ci = CultureInfo.InvariantCulture;
+    var clock = Stopwatch.StartNew();
+    Directory.CreateDirectory(a.Out);
+    string[] losses = ["js-ns", "rs"];
+    var collapse = losses.ToDictionary(l => l, l => GanLosses.ByName(l).CollapseValue!.Value);
+    Console.WriteLine(string.Create(ci, $"mode={(a.Quick ? "quick" : "full")} D widths={string.Join(",", a.Widths)} (G width = ⌈D/2⌉) main={a.MainWidth} seeds={a.Seeds} iterations≤{a.Steps} " +
+        $"SGD lr={a.LearningRate} momentum={a.Momentum} D:G steps per iteration={a.DiscriminatorSteps}:{a.GeneratorSteps} threads={a.Threads}"));
+    Console.WriteLine(string.Create(ci, $"collapsed := ≥ {TwoClusterRun.CollapseShare:P0} of the 100 fakes within {TwoClusterRun.Radius} of one cluster's middle; " +
+                      $"escaped := ≥ {TwoClusterRun.CoverShare:P0} within {TwoClusterRun.Radius} of each, held for {a.Hold} iterations (checked every {a.EvalEvery}); escape iteration = the first of that stretch"));
+
+    var results = new List<TwoClusterResult>();
+    var settings = new TwoClusterSettings(a.Steps, a.DiscriminatorSteps, a.GeneratorSteps, a.LearningRate, a.Momentum, a.EvalEvery, a.Hold);
+    var seedList = Enumerable.Range(1, a.Seeds).ToArray();
+    foreach (int width in a.Widths)
+        foreach (var loss in losses)
+        {
+            var batch = TwoClusterRun.Run(loss, width, seedList, settings, traceSeed: width == a.MainWidth ? 1 : 0);
+            results.AddRange(batch);
+            foreach (var r in batch)
+                Console.WriteLine(string.Create(ci, $"  {loss,-5} width={width,3}/{TwoClusterRun.GeneratorWidth(width),-3} seed={r.Seed,2} escape={(r.EscapeStep?.ToString(ci) ?? $">{a.Steps}"),6} " +
+                    $"collapsed-from={r.FirstCollapsedStep?.ToString(ci) ?? "never",5} plateau={r.PlateauDLoss?.ToString("F3", ci) ?? "n/a"} median-collapsed={r.MedianCollapsedDLoss?.ToString("F3", ci) ?? "n/a"} basin-flag={r.BasinFlaggedAt?.ToString(ci) ?? "no"}"));
+            Console.WriteLine(string.Create(ci, $"  ({loss} width {width}: {a.Seeds} seeds trained together in {batch.Sum(r => r.Seconds):F1} s)"));
+        }
+
+    var csv = new StringBuilder("loss,d_width,g_width,seed,escape_iteration,first_collapsed_iteration,plateau_d_loss,median_collapsed_d_loss,basin_flagged_at,iterations_run,seconds\n");
+    foreach (var r in results)
+        csv.Append(ci, $"{r.Loss},{r.Width},{TwoClusterRun.GeneratorWidth(r.Width)},{r.Seed},{r.EscapeStep},{r.FirstCollapsedStep},{r.PlateauDLoss:R},{r.MedianCollapsedDLoss:R},{r.BasinFlaggedAt},{r.StepsRun},{r.Seconds:F2}\n");
+    File.WriteAllText(Path.Combine(a.Out, "runs.csv"), csv.ToString());
+    var trace = new StringBuilder("loss,iteration,d_loss\n");
+    foreach (var r in results.Where(r => r.Positions.Count > 0))
+        for (int i = 0; i < r.DLoss.Count; i++) trace.Append(ci, $"{r.Loss},{i},{r.DLoss[i]:R}\n");
+    File.WriteAllText(Path.Combine(a.Out, "d_loss_seed1.csv"), trace.ToString());
+    var fakesCsv = new StringBuilder("loss,iteration,fakes\n");
+    foreach (var r in results.Where(r => r.Positions.Count > 0))
+        foreach (var (step, f) in r.Positions) fakesCsv.Append(ci, $"{r.Loss},{step},{string.Join(' ', f.Select(v => v.ToString("G5", ci)))}\n");
+    File.WriteAllText(Path.Combine(a.Out, "fakes_seed1.csv"), fakesCsv.ToString());
+    foreach (var r in results.Where(r => r.Positions.Count > 0))
     {
-        var batch = TwoClusterRun.Run(loss, width, seedList, settings, traceSeed: width == a.MainWidth ? 1 : 0);
-        results.AddRange(batch);
-        foreach (var r in batch)
-            Console.WriteLine(string.Create(ci, $"  {loss,-5} width={width,3}/{TwoClusterRun.GeneratorWidth(width),-3} seed={r.Seed,2} escape={(r.EscapeStep?.ToString(ci) ?? $">{a.Steps}"),6} " +
-                $"collapsed-from={r.FirstCollapsedStep?.ToString(ci) ?? "never",5} plateau={r.PlateauDLoss?.ToString("F3", ci) ?? "n/a"} median-collapsed={r.MedianCollapsedDLoss?.ToString("F3", ci) ?? "n/a"} basin-flag={r.BasinFlaggedAt?.ToString(ci) ?? "no"}"));
-        Console.WriteLine(string.Create(ci, $"  ({loss} width {width}: {a.Seeds} seeds trained together in {batch.Sum(r => r.Seconds):F1} s)"));
+        Plots.DLoss(r, collapse[r.Loss], Path.Combine(a.Out, $"d_loss_{r.Loss}.png"));
+        Plots.Positions(r, Path.Combine(a.Out, $"fakes_{r.Loss}.png"));
     }
+    Plots.EscapeByWidth(results, losses, a.Steps, Path.Combine(a.Out, "escape_by_width.png"));
 
-var csv = new StringBuilder("loss,d_width,g_width,seed,escape_iteration,first_collapsed_iteration,plateau_d_loss,median_collapsed_d_loss,basin_flagged_at,iterations_run,seconds\n");
-foreach (var r in results)
-    csv.Append(ci, $"{r.Loss},{r.Width},{TwoClusterRun.GeneratorWidth(r.Width)},{r.Seed},{r.EscapeStep},{r.FirstCollapsedStep},{r.PlateauDLoss:R},{r.MedianCollapsedDLoss:R},{r.BasinFlaggedAt},{r.StepsRun},{r.Seconds:F2}\n");
-File.WriteAllText(Path.Combine(a.Out, "runs.csv"), csv.ToString());
-var trace = new StringBuilder("loss,iteration,d_loss\n");
-foreach (var r in results.Where(r => r.Positions.Count > 0))
-    for (int i = 0; i < r.DLoss.Count; i++) trace.Append(ci, $"{r.Loss},{i},{r.DLoss[i]:R}\n");
-File.WriteAllText(Path.Combine(a.Out, "d_loss_seed1.csv"), trace.ToString());
-var fakesCsv = new StringBuilder("loss,iteration,fakes\n");
-foreach (var r in results.Where(r => r.Positions.Count > 0))
-    foreach (var (step, f) in r.Positions) fakesCsv.Append(ci, $"{r.Loss},{step},{string.Join(' ', f.Select(v => v.ToString("G5", ci)))}\n");
-File.WriteAllText(Path.Combine(a.Out, "fakes_seed1.csv"), fakesCsv.ToString());
-foreach (var r in results.Where(r => r.Positions.Count > 0))
-{
-    Plots.DLoss(r, collapse[r.Loss], Path.Combine(a.Out, $"d_loss_{r.Loss}.png"));
-    Plots.Positions(r, Path.Combine(a.Out, $"fakes_{r.Loss}.png"));
+    // Tables. Runs that never escape count as +∞ in medians (shown as ">iterations").
+    string Esc(double v) => double.IsPositiveInfinity(v) ? $">{a.Steps}" : v.ToString("F0", ci);
+    double EscapeOf(TwoClusterResult r) => r.EscapeStep ?? double.PositiveInfinity;
+    string Spread(double[] v) => $"{Esc(Stats.Median(v))} [IQR {Esc(Stats.Quantile(v, 0.25))}–{Esc(Stats.Quantile(v, 0.75))}; min {Esc(v.Min())}, max {Esc(v.Max())}] ({v.Count(double.IsFinite)}/{v.Length} escaped)";
+    var main = results.Where(r => r.Width == a.MainWidth).ToArray();
+    double medJs = Stats.Median(main.Where(r => r.Loss == "js-ns").Select(EscapeOf));
+    double medRs = Stats.Median(main.Where(r => r.Loss == "rs").Select(EscapeOf));
+    string Plateau(string loss, Func<TwoClusterResult, double?> pick)
+    {
+        var v = main.Where(r => r.Loss == loss && pick(r) is not null).Select(r => pick(r)!.Value).ToArray();
+        return v.Length == 0 ? "n/a (never collapsed after iteration 100)" : string.Create(ci, $"{Stats.Median(v):F3} [IQR {Stats.Quantile(v, 0.25):F3}–{Stats.Quantile(v, 0.75):F3}; min {v.Min():F3}, max {v.Max():F3}] ({v.Length}/{a.Seeds} runs collapsed)");
+    }
+    string Ratio(double js, double rs) =>
+        double.IsFinite(js) && double.IsFinite(rs) && rs > 0 ? (js / rs).ToString("F2", ci)
+        : double.IsFinite(rs) && rs > 0 ? $"> {(a.Steps / rs).ToString("F2", ci)} (JS median censored)" : "n/a";
+    Console.WriteLine();
+    Console.WriteLine($"Two-cluster (Sun et al. §5), D width {a.MainWidth} / G width {TwoClusterRun.GeneratorWidth(a.MainWidth)}, {a.Seeds} seeds, ≤ {a.Steps} iterations: median [IQR; min, max]");
+    Console.WriteLine("| quantity | paper | ours |");
+    Console.WriteLine("|---|---|---|");
+    Console.WriteLine(string.Create(ci, $"| JS min D-loss while collapsed (s1a value {collapse["js-ns"]:F4}) | ≈ 0.48 | {Plateau("js-ns", r => r.PlateauDLoss)} |"));
+    Console.WriteLine(string.Create(ci, $"| RS min D-loss while collapsed (s1a value {collapse["rs"]:F4}) | ≈ 0.35 | {Plateau("rs", r => r.PlateauDLoss)} |"));
+    Console.WriteLine($"| JS median D-loss while collapsed | — | {Plateau("js-ns", r => r.MedianCollapsedDLoss)} |");
+    Console.WriteLine($"| RS median D-loss while collapsed | — | {Plateau("rs", r => r.MedianCollapsedDLoss)} |");
+    Console.WriteLine($"| JS iterations to escape | ≈ 3× RS (Fig. 6a: stuck until ≈ 2800) | {Spread(main.Where(r => r.Loss == "js-ns").Select(EscapeOf).ToArray())} |");
+    Console.WriteLine($"| RS iterations to escape | ≈ 800 | {Spread(main.Where(r => r.Loss == "rs").Select(EscapeOf).ToArray())} |");
+    Console.WriteLine($"| JS / RS escape (ratio of medians) | ≈ 3 (3–4×) | {Ratio(medJs, medRs)} |");
+    Console.WriteLine(string.Create(ci, $"| collapse-basin detector flagged (JS / RS runs) | — | {main.Count(r => r.Loss == "js-ns" && r.BasinFlaggedAt is not null)}/{a.Seeds} / {main.Count(r => r.Loss == "rs" && r.BasinFlaggedAt is not null)}/{a.Seeds} |"));
+    Console.WriteLine();
+    Console.WriteLine("Effect of width: iterations to escape, median [IQR; min, max] (paper: wider ⇒ faster, mainly because JS escapes faster)");
+    Console.WriteLine("| D width / G width | JS | RS | JS / RS |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (int w in a.Widths)
+    {
+        double[] Of(string loss) => results.Where(r => r.Width == w && r.Loss == loss).Select(EscapeOf).ToArray();
+        Console.WriteLine($"| {w} / {TwoClusterRun.GeneratorWidth(w)} | {Spread(Of("js-ns"))} | {Spread(Of("rs"))} | {Ratio(Stats.Median(Of("js-ns")), Stats.Median(Of("rs")))} |");
+    }
+    Console.WriteLine($"Wrote {a.Out}/runs.csv, d_loss_seed1.csv, fakes_seed1.csv, d_loss_js-ns.png, d_loss_rs.png, fakes_js-ns.png, fakes_rs.png, escape_by_width.png");
+    Console.WriteLine(string.Create(ci, $"machine time: {clock.Elapsed.TotalSeconds:F0} s wall ({a.Threads} torch thread(s))"));
+    return 0;
 }
-Plots.EscapeByWidth(results, losses, a.Steps, Path.Combine(a.Out, "escape_by_width.png"));
-
-// Tables. Runs that never escape count as +∞ in medians (shown as ">iterations").
-string Esc(double v) => double.IsPositiveInfinity(v) ? $">{a.Steps}" : v.ToString("F0", ci);
-double EscapeOf(TwoClusterResult r) => r.EscapeStep ?? double.PositiveInfinity;
-string Spread(double[] v) => $"{Esc(Stats.Median(v))} [IQR {Esc(Stats.Quantile(v, 0.25))}–{Esc(Stats.Quantile(v, 0.75))}; min {Esc(v.Min())}, max {Esc(v.Max())}] ({v.Count(double.IsFinite)}/{v.Length} escaped)";
-var main = results.Where(r => r.Width == a.MainWidth).ToArray();
-double medJs = Stats.Median(main.Where(r => r.Loss == "js-ns").Select(EscapeOf));
-double medRs = Stats.Median(main.Where(r => r.Loss == "rs").Select(EscapeOf));
-string Plateau(string loss, Func<TwoClusterResult, double?> pick)
-{
-    var v = main.Where(r => r.Loss == loss && pick(r) is not null).Select(r => pick(r)!.Value).ToArray();
-    return v.Length == 0 ? "n/a (never collapsed after iteration 100)" : string.Create(ci, $"{Stats.Median(v):F3} [IQR {Stats.Quantile(v, 0.25):F3}–{Stats.Quantile(v, 0.75):F3}; min {v.Min():F3}, max {v.Max():F3}] ({v.Length}/{a.Seeds} runs collapsed)");
-}
-string Ratio(double js, double rs) =>
-    double.IsFinite(js) && double.IsFinite(rs) && rs > 0 ? (js / rs).ToString("F2", ci)
-    : double.IsFinite(rs) && rs > 0 ? $"> {(a.Steps / rs).ToString("F2", ci)} (JS median censored)" : "n/a";
-Console.WriteLine();
-Console.WriteLine($"Two-cluster (Sun et al. §5), D width {a.MainWidth} / G width {TwoClusterRun.GeneratorWidth(a.MainWidth)}, {a.Seeds} seeds, ≤ {a.Steps} iterations: median [IQR; min, max]");
-Console.WriteLine("| quantity | paper | ours |");
-Console.WriteLine("|---|---|---|");
-Console.WriteLine(string.Create(ci, $"| JS min D-loss while collapsed (s1a value {collapse["js-ns"]:F4}) | ≈ 0.48 | {Plateau("js-ns", r => r.PlateauDLoss)} |"));
-Console.WriteLine(string.Create(ci, $"| RS min D-loss while collapsed (s1a value {collapse["rs"]:F4}) | ≈ 0.35 | {Plateau("rs", r => r.PlateauDLoss)} |"));
-Console.WriteLine($"| JS median D-loss while collapsed | — | {Plateau("js-ns", r => r.MedianCollapsedDLoss)} |");
-Console.WriteLine($"| RS median D-loss while collapsed | — | {Plateau("rs", r => r.MedianCollapsedDLoss)} |");
-Console.WriteLine($"| JS iterations to escape | ≈ 3× RS (Fig. 6a: stuck until ≈ 2800) | {Spread(main.Where(r => r.Loss == "js-ns").Select(EscapeOf).ToArray())} |");
-Console.WriteLine($"| RS iterations to escape | ≈ 800 | {Spread(main.Where(r => r.Loss == "rs").Select(EscapeOf).ToArray())} |");
-Console.WriteLine($"| JS / RS escape (ratio of medians) | ≈ 3 (3–4×) | {Ratio(medJs, medRs)} |");
-Console.WriteLine(string.Create(ci, $"| collapse-basin detector flagged (JS / RS runs) | — | {main.Count(r => r.Loss == "js-ns" && r.BasinFlaggedAt is not null)}/{a.Seeds} / {main.Count(r => r.Loss == "rs" && r.BasinFlaggedAt is not null)}/{a.Seeds} |"));
-Console.WriteLine();
-Console.WriteLine("Effect of width: iterations to escape, median [IQR; min, max] (paper: wider ⇒ faster, mainly because JS escapes faster)");
-Console.WriteLine("| D width / G width | JS | RS | JS / RS |");
-Console.WriteLine("|---|---|---|---|");
-foreach (int w in a.Widths)
-{
-    double[] Of(string loss) => results.Where(r => r.Width == w && r.Loss == loss).Select(EscapeOf).ToArray();
-    Console.WriteLine($"| {w} / {TwoClusterRun.GeneratorWidth(w)} | {Spread(Of("js-ns"))} | {Spread(Of("rs"))} | {Ratio(Stats.Median(Of("js-ns")), Stats.Median(Of("rs")))} |");
-}
-Console.WriteLine($"Wrote {a.Out}/runs.csv, d_loss_seed1.csv, fakes_seed1.csv, d_loss_js-ns.png, d_loss_rs.png, fakes_js-ns.png, fakes_rs.png, escape_by_width.png");
-Console.WriteLine(string.Create(ci, $"machine time: {clock.Elapsed.TotalSeconds:F0} s wall ({a.Threads} torch thread(s))"));
-return 0;
 
 /// <summary>Order statistics that treat +∞ (never escaped) as the largest value.</summary>
 internal static class Stats
@@ -112,79 +113,4 @@ internal static class Stats
         if (double.IsPositiveInfinity(v[hi])) return double.PositiveInfinity;
         return v[lo] + (pos - lo) * (v[hi] - v[lo]);
     }
-}
-
-internal sealed record TwoClusterArgs
-{
-    public const string Usage =
-        "TwoCluster [--quick] [--out DIR] [--widths SPEC: D widths, G width = ceil(D/2) (10,40)] [--main-width 10]\n" +
-        "  [--seeds N (full 10, quick 3)] [--steps N: iterations (full 5000, quick 3000)] [--lr 1e-2] [--momentum 0.9]\n" +
-        "  [--d-steps 10] [--g-steps 10] [--hold 200] [--eval-every 10] [--threads 1]";
-
-    public bool Quick { get; init; }
-    public bool Help { get; init; }
-    public string Out { get; init; } = Path.Combine("out", "twocluster");
-    public IReadOnlyList<int> Widths { get; init; } = [];
-    public int MainWidth { get; init; } = 10;
-    public int Seeds { get; init; }
-    public int Steps { get; init; }
-    public double LearningRate { get; init; } = 1e-2;
-    public double Momentum { get; init; } = 0.9;
-    public int DiscriminatorSteps { get; init; } = 10;
-    public int GeneratorSteps { get; init; } = 10;
-    public int Hold { get; init; } = 200;
-    public int EvalEvery { get; init; } = 10;
-    public int Threads { get; init; } = 1;
-
-    public static TwoClusterArgs Parse(string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        bool quick = args.Contains("--quick");
-        var a = new TwoClusterArgs { Quick = quick };
-        string? widths = null;
-        int? steps = null, seeds = null;
-        for (int i = 0; i < args.Length; i++)
-        {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            switch (args[i])
-            {
-                case "--quick": break;
-                case "-h" or "--help": a = a with { Help = true }; break;
-                case "--out": a = a with { Out = Value() }; break;
-                case "--widths": widths = Value(); break;
-                case "--main-width": a = a with { MainWidth = WidthSweep.Parse(Value(), "--main-width").Widths.Single() }; break;
-                case "--seeds": seeds = Positive(Value(), "--seeds"); break;
-                case "--steps": steps = Positive(Value(), "--steps"); break;
-                case "--lr": a = a with { LearningRate = PositiveReal(Value(), "--lr") }; break;
-                case "--momentum": a = a with { Momentum = Fraction(Value(), "--momentum") }; break;
-                case "--d-steps": a = a with { DiscriminatorSteps = Positive(Value(), "--d-steps") }; break;
-                case "--g-steps": a = a with { GeneratorSteps = Positive(Value(), "--g-steps") }; break;
-                case "--hold": a = a with { Hold = Positive(Value(), "--hold") }; break;
-                case "--eval-every": a = a with { EvalEvery = Positive(Value(), "--eval-every") }; break;
-                case "--threads": a = a with { Threads = Positive(Value(), "--threads") }; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}");
-            }
-        }
-        a = a with
-        {
-            Widths = WidthSweep.Parse(widths ?? "10,40", "--widths").Widths,
-            Steps = steps ?? (quick ? 3000 : 5000),
-            Seeds = seeds ?? (quick ? 3 : 10),
-        };
-        if (!a.Widths.Contains(a.MainWidth))
-            throw new ArgumentException($"--main-width {a.MainWidth} must be one of --widths ({string.Join(",", a.Widths)}).");
-        return a;
-    }
-
-    private static double Fraction(string text, string name) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && v < 1
-            ? v : throw new ArgumentException($"{name} must lie in [0, 1); got '{text}'.");
-
-    private static int Positive(string text, string name) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0
-            ? v : throw new ArgumentException($"{name} must be a positive integer; got '{text}'.");
-
-    private static double PositiveReal(string text, string name) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && double.IsFinite(v)
-            ? v : throw new ArgumentException($"{name} must be a positive number; got '{text}'.");
 }

@@ -6,8 +6,10 @@ namespace MlGan.Cli;
 /// <summary>The `mlgan` tool: one sub-command per file under Commands/.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    /// <summary>Runs `mlgan ARGS`; a bad command line prints one line and exits 2 (see <see cref="CliErrors.Invoke"/>).</summary>
+    public static int Main(string[] args) => CliErrors.Invoke(BuildRoot(), "mlgan", args);
 
+    /// <summary>The root command with every verb.</summary>
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("MlGan: train, score, export and serve GANs built on ML.NET and TorchSharp.");

@@ -15,17 +15,8 @@ public sealed class ExportCommandTests
 {
     private static (int Code, string Error) Run(params string[] args)
     {
-        var error = new StringWriter();
-        var old = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (Program.BuildRoot().Parse(args).Invoke(), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(old);
-        }
+        var (code, _, error) = TestSupport.CliRunner.Run(args);
+        return (code, error);
     }
 
     private static string Temp(string ext) => Path.Combine(Path.GetTempPath(), $"mlgan-export-{Guid.NewGuid():N}{ext}");
@@ -73,13 +64,15 @@ public sealed class ExportCommandTests
     {
         string onnx = Temp(".onnx"), junk = Temp(".zip");
         var (code, error) = Run("export", "/nonexistent/model.zip", "--out", onnx);
-        Assert.AreEqual(1, code);
+        Assert.AreEqual(CliErrors.UsageOrDataError, code);
+        StringAssert.StartsWith(error, "mlgan export: ");
         StringAssert.Contains(error, "does not exist");
+        Assert.AreEqual(1, error.TrimEnd().Split('\n').Length, error);
         try
         {
             File.WriteAllText(junk, "PK\u0003\u0004 not really a zip");
             (code, error) = Run("export", junk, "--out", onnx);
-            Assert.AreEqual(1, code);
+            Assert.AreEqual(CliErrors.UsageOrDataError, code);
             StringAssert.Contains(error, junk);
             Assert.IsFalse(File.Exists(onnx));
         }

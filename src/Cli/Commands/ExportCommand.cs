@@ -10,31 +10,24 @@ namespace MlGan.Cli.Commands;
 /// </summary>
 public static class ExportCommand
 {
+    /// <summary>The `export` verb.</summary>
     public static Command Create()
     {
         var model = new Argument<FileInfo>("model") { Description = "ML.NET model zip of a generator (or an .onnx generator)." };
         var output = new Option<FileInfo>("--out") { Description = "ONNX file to write (input \"latent\" [N, k], output \"sample\" [N, ...]).", Required = true };
         var cmd = new Command("export", "Export a saved generator as a standalone ONNX file.") { model, output };
-        cmd.SetAction(parse =>
+        cmd.SetAction(parse => CliErrors.Run("export", () =>
         {
             var source = parse.GetValue(model)!.FullName;
             var target = parse.GetValue(output)!.FullName;
-            try
-            {
-                var proto = GanCatalogLoadExtensions.ReadModel(source);
-                var metadata = GeneratorMetadata.FromModel(proto, source); // refuses graphs that are not generators
-                var renamed = OnnxGraphInterface.Rename(proto, GeneratorTransformer.OnnxInputName, GeneratorTransformer.OnnxOutputName, source);
-                OnnxModelFile.Save(renamed, target);
-                Console.WriteLine($"Wrote {target}: latent [N, {metadata.LatentDimension}] → sample [N, {string.Join(", ", metadata.OutputShape)}]" +
-                    (metadata.Architecture is { } a ? $" ({a}, {metadata.LossFamily})" : "") + ".");
-                return 0;
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"mlgan export: {ex.Message}");
-                return 1;
-            }
-        });
+            var proto = GanCatalogLoadExtensions.ReadModel(source);
+            var metadata = GeneratorMetadata.FromModel(proto, source); // refuses graphs that are not generators
+            var renamed = OnnxGraphInterface.Rename(proto, GeneratorTransformer.OnnxInputName, GeneratorTransformer.OnnxOutputName, source);
+            OnnxModelFile.Save(renamed, target);
+            Console.WriteLine($"Wrote {target}: latent [N, {metadata.LatentDimension}] → sample [N, {string.Join(", ", metadata.OutputShape)}]" +
+                (metadata.Architecture is { } a ? $" ({a}, {metadata.LossFamily})" : "") + ".");
+            return 0;
+        }));
         return cmd;
     }
 }

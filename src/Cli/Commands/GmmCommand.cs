@@ -12,58 +12,50 @@ namespace MlGan.Cli.Commands;
 /// </summary>
 public static class GmmCommand
 {
+    /// <summary>The `gmm` verb.</summary>
     public static Command Create()
     {
         var heatmap = new Option<bool>("--heatmap") { Description = "Run the Figure 3 success-probability heatmaps." };
         var figure1 = new Option<bool>("--figure1") { Description = "Write the four Figure 1 trajectories as PNGs." };
-        var grid = new Option<int>("--grid") { Description = "Grid points per axis over [-1, 1] (>= 2).", DefaultValueFactory = _ => 21 };
-        var repeats = new Option<int>("--repeats") { Description = "Random discriminator initialisations per grid point.", DefaultValueFactory = _ => 120 };
-        var steps = new Option<int>("--steps") { Description = "Steps per run.", DefaultValueFactory = _ => 3000 };
-        var stepSize = new Option<double>("--step-size") { Description = "Step size (generator and discriminator).", DefaultValueFactory = _ => 0.3 };
-        var unroll = new Option<int>("--unroll") { Description = "Unrolled discriminator steps.", DefaultValueFactory = _ => 5 };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var grid = new Option<int>("--grid") { Description = "Grid points per axis over [-1, 1] (>= 2).", DefaultValueFactory = _ => 21 }.AtLeast(2);
+        var repeats = new Option<int>("--repeats") { Description = "Random discriminator initialisations per grid point.", DefaultValueFactory = _ => 120 }.AtLeast(1);
+        var steps = new Option<int>("--steps") { Description = "Steps per run.", DefaultValueFactory = _ => 3000 }.AtLeast(1);
+        var stepSize = new Option<double>("--step-size") { Description = "Step size (generator and discriminator).", DefaultValueFactory = _ => 0.3 }.Positive();
+        var unroll = new Option<int>("--unroll") { Description = "Unrolled discriminator steps.", DefaultValueFactory = _ => 5 }.AtLeast(1);
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var seed = new Option<long>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory.", Required = true };
         var json = new Option<FileInfo?>("--json") { Description = "Write {optimal, unrolled, first_order, seconds} here." };
         var cmd = new Command("gmm", "GMM-GAN dynamics (Li et al. 2017): Figure 3 heatmaps and Figure 1 trajectories.")
         { heatmap, figure1, grid, repeats, steps, stepSize, unroll, threads, seed, output, json };
-        cmd.SetAction(parse =>
+        cmd.Validators.Add(result =>
         {
-            bool doHeatmap = parse.GetValue(heatmap), doFigure1 = parse.GetValue(figure1);
-            if (!doHeatmap && !doFigure1)
-            {
-                Console.Error.WriteLine("Choose --heatmap and/or --figure1.");
-                return 2;
-            }
+            if (!result.GetValue(heatmap) && !result.GetValue(figure1)) result.AddError("Choose --heatmap and/or --figure1.");
+        });
+        cmd.SetAction(parse => CliErrors.Run("gmm", () =>
+        {
             var options = new GmmHeatmapOptions
             {
                 Grid = parse.GetValue(grid), Repeats = parse.GetValue(repeats), Steps = parse.GetValue(steps),
                 StepSize = parse.GetValue(stepSize), UnrollSteps = parse.GetValue(unroll),
                 MaxDegreeOfParallelism = parse.GetValue(threads), Seed = parse.GetValue(seed),
             };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"mlgan gmm: {e.Message}");
-                return 2;
-            }
+            options.Validate(); // before any output is written
             var dir = parse.GetValue(output)!;
             dir.Create();
-            if (doFigure1) WriteFigure1(dir.FullName);
-            if (doHeatmap)
+            if (parse.GetValue(figure1)) WriteFigure1(dir.FullName);
+            if (parse.GetValue(heatmap))
             {
                 var result = GmmHeatmap.Run(options);
                 WriteHeatmap(result, dir.FullName, parse.GetValue(json));
                 Console.WriteLine(result.Summary());
             }
             return 0;
-        });
+        }));
         return cmd;
     }
 
+    /// <summary>Writes the heatmap's CSV, summary and one PNG per dynamics into <paramref name="dir"/>, and the JSON summary when <paramref name="json"/> is set.</summary>
     public static void WriteHeatmap(GmmHeatmapResult result, string dir, FileInfo? json)
     {
         using (var w = new StreamWriter(Path.Combine(dir, "gmm_heatmap.csv"))) result.WriteCsv(w);
@@ -95,6 +87,7 @@ public static class GmmCommand
         }
     }
 
+    /// <summary>Runs the four Figure 1 scenarios and writes one trajectory PNG each into <paramref name="dir"/>.</summary>
     public static void WriteFigure1(string dir)
     {
         foreach (var scenario in GmmFigure1.All)

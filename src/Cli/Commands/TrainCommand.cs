@@ -2,7 +2,6 @@ using MlGan.Transforms.Training;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML;
-using MlGan.Evaluation.IO;
 using MlGan.Trainers;
 using MlGan.Trainers.Losses;
 using MlGan.Trainers.Regularizers;

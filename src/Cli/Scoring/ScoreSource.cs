@@ -3,7 +3,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlGan.Cli.Serving;
 using MlGan.Evaluation;
-using MlGan.Evaluation.IO;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 using MlGan.Transforms.Data.Images;

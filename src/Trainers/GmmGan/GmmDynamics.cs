@@ -10,7 +10,7 @@ public static class GmmDynamics
     /// finite and ordered (it is ignored by the optimal dynamics, which compute theirs). Pass a
     /// <paramref name="trajectory"/> of length Steps + 1 to record every step.
     /// </summary>
-    public static GmmRunResult Run(GmmDynamicsKind kind, TwoGaussianMixture target, TwoGaussianMixture initial,
+    public static GmmRunResult Run(GmmDynamicsKind kind, GmmGanMixture target, GmmGanMixture initial,
         TwoIntervalDiscriminator initialDiscriminator, GmmDynamicsOptions options, GmmTrajectory? trajectory = null)
     {
         Guard.NotNull(options, nameof(options)).Validate();
@@ -29,7 +29,7 @@ public static class GmmDynamics
             L1 = initialDiscriminator.L1, R1 = initialDiscriminator.R1, L2 = initialDiscriminator.L2, R2 = initialDiscriminator.R2,
         };
         var outcome = RunCore(kind, target.Mu1, target.Mu2, ref state, options.StepSize, options.Steps, options.UnrollSteps, trajectory);
-        return new GmmRunResult(kind, new TwoGaussianMixture(state.Mu1, state.Mu2),
+        return new GmmRunResult(kind, new GmmGanMixture(state.Mu1, state.Mu2),
             new TwoIntervalDiscriminator(state.L1, state.R1, state.L2, state.R2),
             GmmTotalVariation.DistanceUnchecked(target.Mu1, target.Mu2, state.Mu1, state.Mu2),
             options.Steps, outcome.StoppedAt, outcome.Collapse1, outcome.Collapse2);

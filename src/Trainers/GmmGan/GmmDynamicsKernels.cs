@@ -13,7 +13,7 @@ namespace MlGan.Trainers.GmmGan;
 /// </summary>
 internal static class GmmDynamicsKernels
 {
-    private const double C = 0.5 * NormalMath.InvSqrt2Pi;
+    private const double C = 0.5 * StandardNormal.InvSqrt2Pi;
     private static readonly Vector256<double> Signs = Vector256.Create(-1.0, 1.0, -1.0, 1.0);
 
     /// <summary>Eqs. 9–11: μ̂ ← μ̂ − η∇μ̂L, (ℓ, r) ← Π_D((ℓ, r) + η∇_(ℓ,r)L), all from the old state.</summary>
@@ -36,7 +36,7 @@ internal static class GmmDynamicsKernels
     public static void UnrolledStep(ref GmmState s, double t1, double t2, double eta, int unroll)
     {
         var u = s;
-        var tangent = default(DiscriminatorTangent);
+        var tangent = default(IntervalEndsTangent);
         var afterOne = s;
         var etaV = Vector256.Create(eta);
         var cV = Vector256.Create(C);
@@ -76,7 +76,7 @@ internal static class GmmDynamicsKernels
 
     public static void SetOptimalDiscriminator(ref GmmState s, double t1, double t2)
     {
-        var d = OptimalDiscriminator.FindUnchecked(t1, t2, s.Mu1, s.Mu2);
+        var d = GmmOptimalDiscriminator.FindUnchecked(t1, t2, s.Mu1, s.Mu2);
         s.L1 = d.L1; s.R1 = d.R1; s.L2 = d.L2; s.R2 = d.R2;
     }
 

@@ -1,10 +1,10 @@
 namespace MlGan.Trainers.GmmGan;
 
 /// <summary>One Figure 1 panel: a dynamics, its starting point, and how many steps to show.</summary>
-public sealed record GmmScenario(string Name, string Title, GmmDynamicsKind Kind, TwoGaussianMixture Initial,
+public sealed record GmmScenario(string Name, string Title, GmmDynamicsKind Kind, GmmGanMixture Initial,
     TwoIntervalDiscriminator InitialDiscriminator, int Steps, double StepSize = 0.1)
 {
-    public static readonly TwoGaussianMixture Target = new(-0.5, 0.5);
+    public static readonly GmmGanMixture Target = new(-0.5, 0.5);
 
     public GmmRunResult Run(GmmTrajectory? trajectory = null) =>
         GmmDynamics.Run(Kind, Target, Initial, InitialDiscriminator, new GmmDynamicsOptions { StepSize = StepSize, Steps = Steps }, trajectory);

@@ -10,33 +10,33 @@ namespace MlGan.Trainers.GmmGan;
 public static class GmmGanObjective
 {
     /// <summary>L(μ̂, ℓ, r) for target μ*, generator μ̂ and discriminator D.</summary>
-    public static double Value(TwoGaussianMixture target, TwoGaussianMixture generator, TwoIntervalDiscriminator d)
+    public static double Value(GmmGanMixture target, GmmGanMixture generator, TwoIntervalDiscriminator d)
     {
         d.Validate(nameof(d));
         return 1.0 + target.Mass(d) - generator.Mass(d);
     }
 
     /// <summary>F(x) = G_μ*(x) − G_μ̂(x), the density difference whose sign the discriminator should follow.</summary>
-    public static double DensityDifference(TwoGaussianMixture target, TwoGaussianMixture generator, double x) =>
+    public static double DensityDifference(GmmGanMixture target, GmmGanMixture generator, double x) =>
         target.Density(x) - generator.Density(x);
 
     /// <summary>
     /// ∇L by the fundamental theorem of calculus: ∂L/∂ri = F(ri), ∂L/∂ℓi = −F(ℓi) and
     /// ∂L/∂μ̂j = ½ Σ_i (φ(ri − μ̂j) − φ(ℓi − μ̂j)). Empty intervals (width 0) contribute nothing to ∂L/∂μ̂.
     /// </summary>
-    public static GmmGanGradient Gradient(TwoGaussianMixture target, TwoGaussianMixture generator, TwoIntervalDiscriminator d)
+    public static GmmGanGradient Gradient(GmmGanMixture target, GmmGanMixture generator, TwoIntervalDiscriminator d)
     {
         d.Validate(nameof(d));
         double g1 = 0, g2 = 0;
         if (d.R1 > d.L1)
         {
-            g1 += NormalMath.Pdf(d.R1 - generator.Mu1) - NormalMath.Pdf(d.L1 - generator.Mu1);
-            g2 += NormalMath.Pdf(d.R1 - generator.Mu2) - NormalMath.Pdf(d.L1 - generator.Mu2);
+            g1 += StandardNormal.Pdf(d.R1 - generator.Mu1) - StandardNormal.Pdf(d.L1 - generator.Mu1);
+            g2 += StandardNormal.Pdf(d.R1 - generator.Mu2) - StandardNormal.Pdf(d.L1 - generator.Mu2);
         }
         if (d.R2 > d.L2)
         {
-            g1 += NormalMath.Pdf(d.R2 - generator.Mu1) - NormalMath.Pdf(d.L2 - generator.Mu1);
-            g2 += NormalMath.Pdf(d.R2 - generator.Mu2) - NormalMath.Pdf(d.L2 - generator.Mu2);
+            g1 += StandardNormal.Pdf(d.R2 - generator.Mu1) - StandardNormal.Pdf(d.L2 - generator.Mu1);
+            g2 += StandardNormal.Pdf(d.R2 - generator.Mu2) - StandardNormal.Pdf(d.L2 - generator.Mu2);
         }
         return new GmmGanGradient(0.5 * g1, 0.5 * g2,
             -DensityDifference(target, generator, d.L1), DensityDifference(target, generator, d.R1),

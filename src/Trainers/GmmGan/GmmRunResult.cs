@@ -8,7 +8,7 @@ namespace MlGan.Trainers.GmmGan;
 /// </summary>
 public sealed record GmmRunResult(
     GmmDynamicsKind Kind,
-    TwoGaussianMixture Final,
+    GmmGanMixture Final,
     TwoIntervalDiscriminator FinalDiscriminator,
     double TotalVariation,
     int StepsRequested,

@@ -7,17 +7,17 @@ namespace MlGan.Trainers.GmmGan;
 /// </summary>
 public static class GmmTotalVariation
 {
-    public static double Distance(TwoGaussianMixture p, TwoGaussianMixture q)
+    public static double Distance(GmmGanMixture p, GmmGanMixture q)
     {
-        var a = OptimalDiscriminator.Find(p, q);
+        var a = GmmOptimalDiscriminator.Find(p, q);
         return Math.Max(0.0, p.Mass(a) - q.Mass(a));
     }
 
     internal static double DistanceUnchecked(double p1, double p2, double q1, double q2)
     {
-        var a = OptimalDiscriminator.FindUnchecked(p1, p2, q1, q2);
-        var p = new TwoGaussianMixture(p1, p2);
-        var q = new TwoGaussianMixture(q1, q2);
+        var a = GmmOptimalDiscriminator.FindUnchecked(p1, p2, q1, q2);
+        var p = new GmmGanMixture(p1, p2);
+        var q = new GmmGanMixture(q1, q2);
         return Math.Max(0.0, p.Mass(a) - q.Mass(a));
     }
 }

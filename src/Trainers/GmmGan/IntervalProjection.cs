@@ -12,9 +12,9 @@ namespace MlGan.Trainers.GmmGan;
 /// </summary>
 internal static class IntervalProjection
 {
-    public static void Project(ref GmmState s) => Project(ref s, ref System.Runtime.CompilerServices.Unsafe.NullRef<DiscriminatorTangent>(), false);
+    public static void Project(ref GmmState s) => Project(ref s, ref System.Runtime.CompilerServices.Unsafe.NullRef<IntervalEndsTangent>(), false);
 
-    public static void Project(ref GmmState s, ref DiscriminatorTangent tangent, bool withTangent)
+    public static void Project(ref GmmState s, ref IntervalEndsTangent tangent, bool withTangent)
     {
         bool live1 = !s.Collapsed1, live2 = !s.Collapsed2;
         if (!live1 && !live2) return;

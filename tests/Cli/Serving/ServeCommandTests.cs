@@ -1,4 +1,4 @@
-using MlGan.Transforms.Onnx;
+using MlGan.Cli.Tests.TestSupport;
 
 namespace MlGan.Cli.Tests.Serving;
 
@@ -10,19 +10,10 @@ public sealed class ServeCommandTests
     [TestMethod]
     public void Serve_MissingFile_ExitsWithErrorInsteadOfListening()
     {
-        var error = new StringWriter();
-        var old = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            int code = Program.BuildRoot().Parse(["serve", "/nonexistent/gen.onnx", "--urls", "http://127.0.0.1:0"]).Invoke();
-            Assert.AreEqual(1, code);
-        }
-        finally
-        {
-            Console.SetError(old);
-        }
-        StringAssert.Contains(error.ToString(), "does not exist");
+        var (code, _, error) = CliRunner.Run("serve", "/nonexistent/gen.onnx", "--urls", "http://127.0.0.1:0");
+        Assert.AreEqual(CliErrors.UsageOrDataError, code);
+        StringAssert.StartsWith(error, "mlgan serve: ");
+        StringAssert.Contains(error, "does not exist");
     }
 
     [TestMethod]
@@ -30,33 +21,23 @@ public sealed class ServeCommandTests
     {
         string path = Path.Combine(Path.GetTempPath(), $"mlgan-fixed-{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(path, TestModels.FixedBatch());
-        var error = new StringWriter();
-        var old = Console.Error;
-        Console.SetError(error);
         try
         {
-            Assert.AreEqual(1, Program.BuildRoot().Parse(["serve", path, "--urls", "http://127.0.0.1:0"]).Invoke());
+            var (code, _, error) = CliRunner.Run("serve", path, "--urls", "http://127.0.0.1:0");
+            Assert.AreEqual(CliErrors.UsageOrDataError, code);
+            StringAssert.Contains(error, "dynamic batch");
         }
         finally
         {
-            Console.SetError(old);
             File.Delete(path);
         }
-        StringAssert.Contains(error.ToString(), "dynamic batch");
     }
 
     [TestMethod]
     public void Serve_ZeroMaxCount_IsRejected()
     {
-        var old = Console.Error;
-        Console.SetError(TextWriter.Null);
-        try
-        {
-            Assert.AreEqual(2, Program.BuildRoot().Parse(["serve", "x.onnx", "--max-count", "0"]).Invoke());
-        }
-        finally
-        {
-            Console.SetError(old);
-        }
+        var (code, _, error) = CliRunner.Run("serve", "x.onnx", "--max-count", "0");
+        Assert.AreEqual(CliErrors.UsageOrDataError, code);
+        Assert.AreEqual("mlgan serve: --max-count must be ≥ 1; got 0.", error.TrimEnd());
     }
 }

@@ -1,6 +1,6 @@
 namespace MlGan.Cli.Tests.TestSupport;
 
-/// <summary>Runs `mlgan` in-process through its parser, capturing standard output and error (Console is process-wide: callers do not parallelise).</summary>
+/// <summary>Runs `mlgan` in-process through its entry point (parse errors: one line, exit 2), capturing standard output and error (Console is process-wide: callers do not parallelise).</summary>
 internal static class CliRunner
 {
     public static (int Code, string Out, string Error) Run(params string[] args)
@@ -11,7 +11,7 @@ internal static class CliRunner
         Console.SetError(error);
         try
         {
-            return (Program.BuildRoot().Parse(args).Invoke(), output.ToString(), error.ToString());
+            return (Program.Main(args), output.ToString(), error.ToString());
         }
         finally
         {

@@ -5,12 +5,12 @@ namespace MlGan.Trainers.Tests.GmmGan;
 [TestClass]
 public sealed class GmmDynamicsTests
 {
-    private static readonly TwoGaussianMixture Target = new(-0.5, 0.5);
+    private static readonly GmmGanMixture Target = new(-0.5, 0.5);
 
     [TestMethod]
     public void FirstOrderStepIsEquations9To11()
     {
-        var mu = new TwoGaussianMixture(-1.2, 0.9);
+        var mu = new GmmGanMixture(-1.2, 0.9);
         var d = new TwoIntervalDiscriminator(-2.0, -0.7, 0.2, 1.5);
         const double eta = 0.3;
         var g = GmmGanObjective.Gradient(Target, mu, d);
@@ -24,7 +24,7 @@ public sealed class GmmDynamicsTests
     }
 
     // The unrolled surrogate U(μ̂) = L(μ̂, v_k(μ̂)), v_(i+1) = v_i + η∇_v L(μ̂, v_i), built from the public scalar gradient.
-    private static double Surrogate(TwoGaussianMixture mu, TwoIntervalDiscriminator d, double eta, int k)
+    private static double Surrogate(GmmGanMixture mu, TwoIntervalDiscriminator d, double eta, int k)
     {
         for (int i = 0; i < k; i++)
         {
@@ -40,7 +40,7 @@ public sealed class GmmDynamicsTests
     [DataRow(10)]
     public void UnrolledGeneratorGradientMatchesFiniteDifferencesOfTheUnrolledObjective(int k)
     {
-        var mu = new TwoGaussianMixture(-1.1, 0.8);
+        var mu = new GmmGanMixture(-1.1, 0.8);
         var d = new TwoIntervalDiscriminator(-1.9, -0.6, 0.1, 1.4);
         const double eta = 0.3, h = 1e-5;
         var r = GmmDynamics.Run(GmmDynamicsKind.Unrolled, Target, mu, d, new GmmDynamicsOptions { StepSize = eta, Steps = 1, UnrollSteps = k });
@@ -61,7 +61,7 @@ public sealed class GmmDynamicsTests
     public void UnrolledGradientThroughAPoolingProjectionMatchesFiniteDifferences()
     {
         // r1 and ℓ2 start 0.02 apart in a region where F > 0, so the unroll pushes them together and pools them.
-        var mu = new TwoGaussianMixture(-1.6, 1.7);
+        var mu = new GmmGanMixture(-1.6, 1.7);
         var d = new TwoIntervalDiscriminator(-0.9, -0.01, 0.01, 0.9);
         const double eta = 0.3, h = 1e-6;
         var r = GmmDynamics.Run(GmmDynamicsKind.Unrolled, Target, mu, d, new GmmDynamicsOptions { StepSize = eta, Steps = 1, UnrollSteps = 5 });
@@ -82,7 +82,7 @@ public sealed class GmmDynamicsTests
     public void DiscriminatorCollapseIsDetectedOrderKeptAndNeverUndone()
     {
         // Figure 2's configuration: the left interval lies where the generator density dominates, so it shrinks to width 0.
-        var target = new TwoGaussianMixture(-2, 2);
+        var target = new GmmGanMixture(-2, 2);
         var tr = new GmmTrajectory(1000);
         var r = GmmDynamics.Run(GmmDynamicsKind.FirstOrder, target, new(-1, 2.5), new(-1.0, 0.2, 1.0, 2.5),
             new GmmDynamicsOptions { StepSize = 0.3, Steps = 1000 }, tr);
@@ -143,7 +143,7 @@ public sealed class GmmDynamicsTests
         var tr = new GmmTrajectory(300);
         var r = GmmDynamics.Run(GmmDynamicsKind.Optimal, Target, new(-1.0, 2.0), default, new GmmDynamicsOptions { StepSize = 0.3, Steps = 300 }, tr);
         Assert.IsLessThan(0.02, r.TotalVariation);
-        var d0 = OptimalDiscriminator.Find(Target, new(-1.0, 2.0));
+        var d0 = GmmOptimalDiscriminator.Find(Target, new(-1.0, 2.0));
         Assert.AreEqual(d0, new TwoIntervalDiscriminator(tr.L1[0], tr.R1[0], tr.L2[0], tr.R2[0]));
         var g = GmmGanObjective.Gradient(Target, new(-1.0, 2.0), d0);
         Assert.AreEqual(-1.0 - 0.3 * g.Mu1, tr.Mu1[1], 1e-14);

@@ -5,10 +5,10 @@ namespace MlGan.Trainers.Tests.GmmGan;
 [TestClass]
 public sealed class GmmGanObjectiveTests
 {
-    private static readonly TwoGaussianMixture Target = new(-0.5, 0.5);
+    private static readonly GmmGanMixture Target = new(-0.5, 0.5);
 
     // L = E_P[D] + E_Q[1 − D] integrated numerically, term by term from the definition (eq. 6).
-    private static double IntegratedL(TwoGaussianMixture p, TwoGaussianMixture q, TwoIntervalDiscriminator d)
+    private static double IntegratedL(GmmGanMixture p, GmmGanMixture q, TwoIntervalDiscriminator d)
     {
         double inside(double a, double b) => b > a ? Numerics.Simpson(x => Numerics.Mixture(x, p.Mu1, p.Mu2) - Numerics.Mixture(x, q.Mu1, q.Mu2), a, b) : 0;
         return 1.0 + inside(d.L1, d.R1) + inside(d.L2, d.R2);
@@ -17,7 +17,7 @@ public sealed class GmmGanObjectiveTests
     [TestMethod]
     public void ClosedFormMatchesNumericalIntegration()
     {
-        var cases = new (TwoGaussianMixture q, TwoIntervalDiscriminator d)[]
+        var cases = new (GmmGanMixture q, TwoIntervalDiscriminator d)[]
         {
             (new(-1.0, 0.3), new(-2.0, -0.4, 0.1, 1.7)),
             (new(0.8, 0.9), new(-3.0, -2.9, -2.9, 4.0)),
@@ -31,12 +31,12 @@ public sealed class GmmGanObjectiveTests
     [TestMethod]
     public void GradientMatchesCentralFiniteDifferences()
     {
-        var q = new TwoGaussianMixture(-1.1, 0.35);
+        var q = new GmmGanMixture(-1.1, 0.35);
         var d = new TwoIntervalDiscriminator(-1.7, -0.2, 0.4, 1.9);
         var g = GmmGanObjective.Gradient(Target, q, d);
         const double h = 1e-5;
         double L(double m1, double m2, double l1, double r1, double l2, double r2) =>
-            GmmGanObjective.Value(Target, new TwoGaussianMixture(m1, m2), new TwoIntervalDiscriminator(l1, r1, l2, r2));
+            GmmGanObjective.Value(Target, new GmmGanMixture(m1, m2), new TwoIntervalDiscriminator(l1, r1, l2, r2));
         double[] x = [q.Mu1, q.Mu2, d.L1, d.R1, d.L2, d.R2];
         double[] analytic = [g.Mu1, g.Mu2, g.L1, g.R1, g.L2, g.R2];
         for (int k = 0; k < 6; k++)

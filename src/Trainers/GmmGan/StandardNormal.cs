@@ -5,7 +5,7 @@ namespace MlGan.Trainers.GmmGan;
 /// simulator needs no numerics package. erfc uses the all-positive erf series below 2 (no
 /// cancellation) and the Laplace continued fraction from 2 on; both are accurate to a few ulps.
 /// </summary>
-public static class NormalMath
+public static class StandardNormal
 {
     internal const double InvSqrt2Pi = 0.398942280401432677939946059934;
     private const double TwoOverSqrtPi = 1.12837916709551257389615890312;

@@ -1,18 +1,19 @@
 namespace MlGan.Trainers.GmmGan;
 
 /// <summary>
-/// The discriminator maximising L for a fixed generator: the set {x : G_μ*(x) &gt; G_μ̂(x)}. The density
-/// difference has at most three zero crossings (Theorem A.2), so the set is a union of at most two
-/// intervals (possibly half-lines); the zeros are found exactly by <see cref="GaussianCombinationRoots"/>.
+/// The exact optimal discriminator of the GMM-GAN: for a fixed generator, the two-interval set {x : G_μ*(x) &gt; G_μ̂(x)}
+/// that maximises L. The density difference has at most three zero crossings (Theorem A.2), so the set is a union of
+/// at most two intervals (possibly half-lines); the zeros are found exactly by <see cref="GaussianCombinationRoots"/>.
+/// (The trainers' optimal-discriminator dynamics, <c>GanDynamics.OptimalDiscriminator</c>, are another thing.)
 /// </summary>
-public static class OptimalDiscriminator
+public static class GmmOptimalDiscriminator
 {
     /// <summary>
     /// The optimal discriminator for target μ* and generator μ̂. Ends may be ±∞. When the positive set is one
     /// interval, the second interval is returned empty (width 0) at the first one's right end; when G_μ* = G_μ̂
     /// exactly, both are empty (every discriminator is then optimal and L ≡ 1).
     /// </summary>
-    public static TwoIntervalDiscriminator Find(TwoGaussianMixture target, TwoGaussianMixture generator)
+    public static TwoIntervalDiscriminator Find(GmmGanMixture target, GmmGanMixture generator)
     {
         if (!double.IsFinite(target.Mu1) || !double.IsFinite(target.Mu2))
             throw new ArgumentException($"Target means must be finite; got ({target.Mu1}, {target.Mu2}).", nameof(target));
@@ -22,7 +23,7 @@ public static class OptimalDiscriminator
     }
 
     /// <summary>The zeros of G_μ*(x) − G_μ̂(x) in ascending order (at most three).</summary>
-    public static double[] DensityDifferenceZeros(TwoGaussianMixture target, TwoGaussianMixture generator)
+    public static double[] DensityDifferenceZeros(GmmGanMixture target, GmmGanMixture generator)
     {
         Span<double> m = stackalloc double[4], c = stackalloc double[4], roots = stackalloc double[4];
         int n = BuildCombination(target.Mu1, target.Mu2, generator.Mu1, generator.Mu2, m, c);

@@ -1,6 +1,6 @@
-using MlGan.Trainers.Experiments;
+using System.CommandLine;
 
-namespace MlGan.Trainers.Tests.Experiments;
+namespace MlGan.Cli.Tests;
 
 [TestClass]
 public sealed class WidthSweepTests
@@ -48,5 +48,36 @@ public sealed class WidthSweepTests
     {
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => WidthSweep.Parse("4..64*1"));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => WidthSweep.Parse("4..64*0"));
+    }
+
+    [TestMethod]
+    [DataRow("8,,16"), DataRow("0"), DataRow("64..8"), DataRow("4..64*1"), DataRow("")]
+    public void TryParse_FailsWhereParseThrows_WithTheSameMessageOnOneLine(string spec)
+    {
+        var thrown = Assert.Throws<ArgumentException>(() => WidthSweep.Parse(spec, "--widths"));
+        Assert.IsFalse(WidthSweep.TryParse(spec, "--widths", out var sweep, out string? error));
+        Assert.IsNull(sweep);
+        Assert.IsNotNull(error);
+        Assert.DoesNotContain("\n", error);
+        StringAssert.StartsWith(thrown.Message, error);
+    }
+
+    [TestMethod]
+    public void TryParse_GivesTheSweepParseGives()
+    {
+        Assert.IsTrue(WidthSweep.TryParse("1..64", "--moons-widths", out var sweep, out string? error));
+        Assert.IsNull(error);
+        CollectionAssert.AreEqual(new[] { 1, 2, 4, 8, 16, 32, 64 }, sweep!.Widths.ToArray());
+    }
+
+    [TestMethod]
+    public void Option_ParsesTheSpec_IsNullWhenLeftOut_AndReportsABadSpecAsAParseError()
+    {
+        var widths = WidthSweepOption.Create("--widths", "Widths.");
+        var command = new RootCommand { widths };
+        Assert.AreEqual("16,32,64", command.Parse(["--widths", "16..64"]).GetValue(widths)!.ToString());
+        Assert.IsNull(command.Parse([]).GetValue(widths));
+        var errors = command.Parse(["--widths", "8,8"]).Errors.Select(e => e.Message).ToArray();
+        CollectionAssert.AreEqual(new[] { "The width sweep '8,8' lists width 8 twice." }, errors);
     }
 }

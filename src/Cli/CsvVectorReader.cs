@@ -1,7 +1,7 @@
 using System.Globalization;
 using MlGan.Transforms;
 
-namespace MlGan.Evaluation.IO;
+namespace MlGan.Cli;
 
 /// <summary>
 /// Reads feature vectors from CSV: one sample per line, comma-separated floats (invariant culture), all
@@ -10,7 +10,7 @@ namespace MlGan.Evaluation.IO;
 /// recognised as numbers and rejected as non-finite. Errors name the file, line and field.
 /// </summary>
 /// <remarks>Lines are parsed in parallel (the reading is sequential): parsing dominates the cost of large files.</remarks>
-public static class CsvVectorReader
+internal static class CsvVectorReader
 {
     private const int LinesPerTask = 256;
 

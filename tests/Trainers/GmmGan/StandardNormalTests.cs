@@ -3,7 +3,7 @@ using MlGan.Trainers.GmmGan;
 namespace MlGan.Trainers.Tests.GmmGan;
 
 [TestClass]
-public sealed class NormalMathTests
+public sealed class StandardNormalTests
 {
     // scipy.special.erfc reference values.
     [TestMethod]
@@ -21,14 +21,14 @@ public sealed class NormalMathTests
     [DataRow(10.0, 2.0884875837625446e-45)]
     [DataRow(26.0, 5.663192408856145e-296)]
     public void ErfcMatchesScipyToRelative1e13(double x, double expected) =>
-        Assert.AreEqual(expected, NormalMath.Erfc(x), 1e-13 * expected);
+        Assert.AreEqual(expected, StandardNormal.Erfc(x), 1e-13 * expected);
 
     [TestMethod]
     public void MassMatchesQuadratureOfThePdf()
     {
         foreach (var (a, b) in new[] { (-1.3, 0.4), (0.5, 2.7), (-6.0, -2.0), (3.0, 9.0), (-0.1, 0.1) })
-            Assert.AreEqual(Numerics.Simpson(NormalMath.Pdf, a, b), NormalMath.Mass(a, b), 1e-13, $"[{a}, {b}]");
-        Assert.AreEqual(1.0, NormalMath.Mass(double.NegativeInfinity, double.PositiveInfinity), 1e-15);
-        Assert.AreEqual(0.0, NormalMath.Mass(1.0, 1.0));
+            Assert.AreEqual(Numerics.Simpson(StandardNormal.Pdf, a, b), StandardNormal.Mass(a, b), 1e-13, $"[{a}, {b}]");
+        Assert.AreEqual(1.0, StandardNormal.Mass(double.NegativeInfinity, double.PositiveInfinity), 1e-15);
+        Assert.AreEqual(0.0, StandardNormal.Mass(1.0, 1.0));
     }
 }

@@ -1,6 +1,4 @@
-using MlGan.Evaluation.IO;
-
-namespace MlGan.Evaluation.Tests;
+namespace MlGan.Cli.Tests;
 
 [TestClass]
 public sealed class CsvVectorReaderTests

@@ -1,17 +1,19 @@
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 
-namespace MlGan.Evaluation.IO;
+namespace MlGan.Cli;
 
 /// <summary>
 /// Resolves a data specification to raw feature vectors: <c>csv:PATH</c> (see <see cref="CsvVectorReader"/>)
 /// or <c>fashion-mnist</c>, <c>fashion-mnist:train</c>, <c>fashion-mnist:test</c> (784 pixels scaled to
 /// [-1, 1], the range of a tanh generator, as <c>ml.Gan().Data.FashionMnist()</c> gives them).
 /// </summary>
-public static class FeatureSource
+internal static class FeatureSource
 {
+    /// <summary>The accepted specifications, for help texts and error messages.</summary>
     public const string Syntax = "csv:PATH | fashion-mnist[:train|:test]";
 
+    /// <summary>The rows <paramref name="spec"/> names; <paramref name="fashionMnistDirectory"/> overrides where the IDX files are (default: Debian's).</summary>
     public static float[][] Load(string spec, string? fashionMnistDirectory = null)
     {
         Guard.NotNull(spec, nameof(spec));

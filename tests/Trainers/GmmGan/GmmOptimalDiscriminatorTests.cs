@@ -3,9 +3,9 @@ using MlGan.Trainers.GmmGan;
 namespace MlGan.Trainers.Tests.GmmGan;
 
 [TestClass]
-public sealed class OptimalDiscriminatorTests
+public sealed class GmmOptimalDiscriminatorTests
 {
-    private static double IntegratedTv(TwoGaussianMixture p, TwoGaussianMixture q)
+    private static double IntegratedTv(GmmGanMixture p, GmmGanMixture q)
     {
         double lo = Math.Min(Math.Min(p.Mu1, p.Mu2), Math.Min(q.Mu1, q.Mu2)) - 14, hi = Math.Max(Math.Max(p.Mu1, p.Mu2), Math.Max(q.Mu1, q.Mu2)) + 14;
         // |P − Q| has kinks at the zeros, so use many Simpson panels (error O(h²) at a kink).
@@ -16,7 +16,7 @@ public sealed class OptimalDiscriminatorTests
     public void TotalVariationFromOptimalIntervalsEqualsIntegratedHalfL1()
     {
         var rng = new Random(7);
-        var pairs = new List<(TwoGaussianMixture, TwoGaussianMixture)>
+        var pairs = new List<(GmmGanMixture, GmmGanMixture)>
         {
             (new(-0.5, 0.5), new(0.0, 0.0)),      // mode collapse: 2 zeros
             (new(-0.5, 0.5), new(-0.6, 0.7)),     // near the optimum
@@ -41,9 +41,9 @@ public sealed class OptimalDiscriminatorTests
         bool sawThree = false;
         for (int k = 0; k < 300; k++)
         {
-            var p = new TwoGaussianMixture(rng.NextDouble() * 6 - 3, rng.NextDouble() * 6 - 3);
-            var q = new TwoGaussianMixture(rng.NextDouble() * 6 - 3, rng.NextDouble() * 6 - 3);
-            var zeros = OptimalDiscriminator.DensityDifferenceZeros(p, q);
+            var p = new GmmGanMixture(rng.NextDouble() * 6 - 3, rng.NextDouble() * 6 - 3);
+            var q = new GmmGanMixture(rng.NextDouble() * 6 - 3, rng.NextDouble() * 6 - 3);
+            var zeros = GmmOptimalDiscriminator.DensityDifferenceZeros(p, q);
             Assert.IsLessThanOrEqualTo(3, zeros.Length);
             sawThree |= zeros.Length == 3;
             foreach (var z in zeros)
@@ -66,11 +66,11 @@ public sealed class OptimalDiscriminatorTests
     public void OptimalDiscriminatorBeatsRandomDiscriminators()
     {
         var rng = new Random(3);
-        var p = new TwoGaussianMixture(-0.5, 0.5);
+        var p = new GmmGanMixture(-0.5, 0.5);
         for (int k = 0; k < 50; k++)
         {
-            var q = new TwoGaussianMixture(rng.NextDouble() * 4 - 2, rng.NextDouble() * 4 - 2);
-            var best = OptimalDiscriminator.Find(p, q);
+            var q = new GmmGanMixture(rng.NextDouble() * 4 - 2, rng.NextDouble() * 4 - 2);
+            var best = GmmOptimalDiscriminator.Find(p, q);
             double lBest = GmmGanObjective.Value(p, q, best);
             Assert.AreEqual(1 + GmmTotalVariation.Distance(p, q), lBest, 1e-15);
             for (int r = 0; r < 20; r++)

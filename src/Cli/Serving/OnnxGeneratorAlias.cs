@@ -1,3 +1,0 @@
-// Transitional: the generator runner moved to the Transforms library as MlGan.Transforms.Onnx.OnnxGeneratorRunner.
-// ScoreSource.cs and ServeCommand.cs still say OnnxGenerator; once they name OnnxGeneratorRunner, delete this file.
-global using OnnxGenerator = MlGan.Transforms.Onnx.OnnxGeneratorRunner;
