@@ -20,7 +20,7 @@ public sealed class BatchStream : IDisposable
     private VBuffer<float> _buffer;
     private long _row;
 
-    /// <summary>A stream over <paramref name="data"/>'s <paramref name="columnName"/>; no row is read until <see cref="Next"/>.</summary>
+    /// <summary>A stream over <paramref name="data"/>'s <paramref name="columnName"/>; no row is read until <see cref="Next"/> or <see cref="Seek"/>.</summary>
     /// <param name="ml">The context whose <c>Data.ShuffleRows</c> shuffles each epoch.</param>
     /// <param name="data">The rows to stream; read once per epoch, never held in memory as a whole.</param>
     /// <param name="columnName">A fixed-size vector&lt;float&gt; column of <paramref name="data"/>.</param>
