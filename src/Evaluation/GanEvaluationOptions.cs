@@ -7,10 +7,10 @@ namespace MlGan.Evaluation;
 /// <summary>What <c>ml.Gan().Evaluate(real, generated, options)</c> reads and computes.</summary>
 public sealed class GanEvaluationOptions
 {
-    /// <summary>Vector&lt;float&gt; column of the real data. Default "Features" (MlGan's data catalog).</summary>
+    /// <summary>Known-size vector&lt;float&gt; column of the real data, non-empty. Default "Features" (MlGan's data catalog).</summary>
     public string RealColumnName { get; set; } = GanDataCatalog.FeaturesColumn;
 
-    /// <summary>Vector&lt;float&gt; column of the generated data. Default "Generated" (a generator transformer's output).</summary>
+    /// <summary>Known-size vector&lt;float&gt; column of the generated data, non-empty. Default "Generated" (a generator transformer's output).</summary>
     public string GeneratedColumnName { get; set; } = "Generated";
 
     /// <summary>
@@ -23,15 +23,15 @@ public sealed class GanEvaluationOptions
     /// </summary>
     public IReadOnlyList<GanMetric>? Metrics { get; set; }
 
-    /// <summary>Maps samples to features for FID/KID (and class scores for IS); null: the samples themselves.</summary>
+    /// <summary>Maps samples to features for FID/KID (and class scores for IS); null (default): the samples themselves.</summary>
     public IFeatureExtractor? FeatureExtractor { get; set; }
 
-    /// <summary>The Gaussian mixture the real data came from, for the mode metrics (computed on raw generated samples).</summary>
+    /// <summary>The Gaussian mixture the real data came from, for the mode metrics (computed on raw generated samples); null (default): none.</summary>
     public GaussianMixture? MixtureTarget { get; set; }
 
-    /// <summary>Seed of the random metrics (KID subsets, the NND critic when its options give none); null: drawn from the MLContext seed.</summary>
+    /// <summary>Seed of the random metrics (KID subsets, the NND critic when its options give none); null (default): drawn from the MLContext seed.</summary>
     public int? Seed { get; set; }
 
-    /// <summary>Reads at most this many rows of each view; null: all.</summary>
+    /// <summary>Reads at most this many rows of each view, ≥ 1; null (default): all.</summary>
     public int? MaxRows { get; set; }
 }

@@ -143,7 +143,7 @@ public sealed class GanTrainerOptions
     public int CollapseWindow { get; set; } = Defaults.CollapseWindow;
     /// <summary>Write a resumable checkpoint (<see cref="Checkpoints.GanCheckpoint"/>) after every this many steps, ≥ 0; 0 (default): never.</summary>
     public int CheckpointEvery { get; set; }
-    /// <summary>Where checkpoints go (ckpt-NNNNNNNN.zip); required when <see cref="CheckpointEvery"/> &gt; 0.</summary>
+    /// <summary>Where checkpoints go (ckpt-NNNNNNNN.zip); required when <see cref="CheckpointEvery"/> &gt; 0. Default null.</summary>
     public string? CheckpointDirectory { get; set; }
     /// <summary>
     /// Continue from a checkpoint file, or from the latest complete checkpoint in a directory: networks, optimisers,
@@ -159,6 +159,11 @@ public sealed class GanTrainerOptions
     public CancellationToken CancellationToken { get; set; }
 
     /// <summary>Checks every option before data is read; messages name the option and its range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A number is out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// An empty column name, checkpoints without a directory, an empty <see cref="ResumeFrom"/>, an image shape the
+    /// network cannot take, or an unknown or unavailable <see cref="Device"/>.
+    /// </exception>
     public void Validate()
     {
         foreach (var (name, value) in new[] { (nameof(FeatureColumnName), FeatureColumnName), (nameof(LatentColumnName), LatentColumnName), (nameof(OutputColumnName), OutputColumnName) })

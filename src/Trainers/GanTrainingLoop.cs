@@ -10,25 +10,25 @@ namespace MlGan.Trainers;
 /// <summary>Settings of the one training loop shared by every MlGan trainer.</summary>
 public sealed class TrainingLoopSettings
 {
-    /// <summary>Number of steps.</summary>
+    /// <summary>Number of steps, ≥ 1. Default 1000.</summary>
     public int Steps { get; init; } = 1000;
-    /// <summary>Log (and report progress) every this many steps; the last step is always logged.</summary>
+    /// <summary>Log (and report progress) every this many steps, ≥ 1; the last step is always logged. Default 50.</summary>
     public int LogEvery { get; init; } = 50;
-    /// <summary>Receives every logged step.</summary>
+    /// <summary>Receives every logged step (synchronously, on the training thread); null (default): none.</summary>
     public IProgress<TrainingStep>? Progress { get; init; }
-    /// <summary>Stops training between two steps (with <see cref="OperationCanceledException"/>).</summary>
+    /// <summary>Stops training between two steps (with <see cref="OperationCanceledException"/>); default: none.</summary>
     public CancellationToken CancellationToken { get; init; }
-    /// <summary>Diagnostics that see every step's values; their warnings go to ml.Log (and to <see cref="Warnings"/>).</summary>
+    /// <summary>Diagnostics that see every step's values; their warnings go to ml.Log (and to <see cref="Warnings"/>). Default empty.</summary>
     public IReadOnlyList<ITrainingMonitor> Monitors { get; init; } = [];
-    /// <summary>Collects the monitors' warnings as "step N: …" lines (the training result reports them); null: ml.Log only.</summary>
+    /// <summary>Collects the monitors' warnings as "step N: …" lines (the training result reports them); null (default): ml.Log only.</summary>
     public ICollection<string>? Warnings { get; init; }
-    /// <summary>First step to run (a resumed run continues where its checkpoint stopped); 0 ≤ StartStep ≤ Steps.</summary>
+    /// <summary>First step to run (a resumed run continues where its checkpoint stopped); 0 ≤ StartStep ≤ Steps. Default 0.</summary>
     public int StartStep { get; init; }
-    /// <summary>The log to continue (a resumed run's earlier rows); null: a new log.</summary>
+    /// <summary>The log to continue (a resumed run's earlier rows), with the stepper's columns; null (default): a new log.</summary>
     public TrainingLog? Log { get; init; }
-    /// <summary>Call <see cref="Checkpoint"/> after every this many completed steps; 0: never.</summary>
+    /// <summary>Call <see cref="Checkpoint"/> after every this many completed steps, ≥ 0; 0 (default): never.</summary>
     public int CheckpointEvery { get; init; }
-    /// <summary>Writes a checkpoint: receives the number of completed steps and the log so far.</summary>
+    /// <summary>Writes a checkpoint: receives the number of completed steps and the log so far. Default null: none.</summary>
     public Action<int, TrainingLog>? Checkpoint { get; init; }
 }
 

@@ -94,6 +94,11 @@ public sealed class RandomFeatureWganTrainingResult : TrainingResult
 /// <summary><c>ml.Gan().Trainers.RandomFeatureWgan(...)</c>.</summary>
 public static class RandomFeatureWganCatalogExtensions
 {
+    /// <summary>A random-feature WGAN trainer with a validated copy of <paramref name="options"/>.</summary>
+    /// <param name="catalog">The trainers catalog (<c>ml.Gan().Trainers</c>).</param>
+    /// <param name="options">The options; null: the defaults (No et al.'s Fig. 4 networks, Gauss–Newton θ step).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range (<see cref="RandomFeatureWganOptions.Validate"/>).</exception>
     public static RandomFeatureWganTrainer RandomFeatureWgan(this GanTrainersCatalog catalog, RandomFeatureWganOptions? options = null) =>
         new(Guard.NotNull(catalog, nameof(catalog)), options ?? new RandomFeatureWganOptions());
 

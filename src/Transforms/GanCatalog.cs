@@ -7,6 +7,8 @@ namespace MlGan.Transforms;
 /// <summary>Entry point: <c>ml.Gan()</c>, the MlGan catalog hanging off an <see cref="MLContext"/>.</summary>
 public static class MLContextGanExtensions
 {
+    /// <summary>MlGan's catalog for <paramref name="ml"/>: data, trainers and evaluation.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="ml"/> is null.</exception>
     public static GanCatalog Gan(this MLContext ml) => new(Guard.NotNull(ml, nameof(ml)));
 }
 
@@ -24,8 +26,11 @@ public sealed class GanCatalog
         Trainers = new GanTrainersCatalog(this);
     }
 
+    /// <summary>The context this catalog belongs to; its seed drives <see cref="NextSeed"/>.</summary>
     public MLContext Context { get; }
+    /// <summary>Synthetic targets, latent codes, Fashion-MNIST and image folders as IDataViews.</summary>
     public GanDataCatalog Data { get; }
+    /// <summary>The GAN trainers (extension methods in MlGan.Trainers).</summary>
     public GanTrainersCatalog Trainers { get; }
 
     /// <summary>
@@ -39,6 +44,8 @@ public sealed class GanCatalog
 public sealed class GanTrainersCatalog
 {
     internal GanTrainersCatalog(GanCatalog owner) => Owner = owner;
+    /// <summary>The catalog this one hangs off (for its <see cref="GanCatalog.NextSeed"/>).</summary>
     public GanCatalog Owner { get; }
+    /// <summary>The MLContext of <see cref="Owner"/>.</summary>
     public MLContext Context => Owner.Context;
 }

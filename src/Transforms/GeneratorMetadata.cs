@@ -10,6 +10,13 @@ namespace MlGan.Transforms;
 /// <c>mlgan serve</c>). Architecture, loss family and seed are informational and may be absent (null) in files
 /// not written by MlGan.
 /// </summary>
+/// <param name="LatentDimension">k, the width of the latent input (≥ 1).</param>
+/// <param name="LatentDistribution">The distribution latent codes are drawn from.</param>
+/// <param name="OutputShape">Shape of one sample: [n] for vectors, [C, H, W] for images.</param>
+/// <param name="Architecture">Network name such as <c>mlp</c> or <c>dcgan</c>; null when unknown.</param>
+/// <param name="LossFamily">Name of the loss the generator was trained with; null when unknown.</param>
+/// <param name="Seed">Seed of the training run; null when unknown.</param>
+/// <param name="ValueRange">Range of the output values, e.g. (−1, 1) under tanh; null for unbounded outputs. Default null.</param>
 public sealed record GeneratorMetadata(
     int LatentDimension,
     LatentDistribution LatentDistribution,
@@ -19,17 +26,28 @@ public sealed record GeneratorMetadata(
     int? Seed,
     (double Low, double High)? ValueRange = null)
 {
+    /// <summary>Metadata key of <see cref="LatentDimension"/> (a positive integer).</summary>
     public const string LatentDimensionKey = "mlgan.latent_dimension";
+    /// <summary>Metadata key of <see cref="LatentDistribution"/> (<c>gaussian</c> or <c>uniform</c>).</summary>
     public const string LatentDistributionKey = "mlgan.latent_distribution";
+    /// <summary>Metadata key of <see cref="OutputShape"/> (positive integers separated by commas, e.g. <c>1,28,28</c>).</summary>
     public const string OutputShapeKey = "mlgan.output_shape";
+    /// <summary>Metadata key of <see cref="ValueRange"/> (<c>low,high</c>, or <c>unbounded</c>).</summary>
     public const string ValueRangeKey = "mlgan.value_range";
+    /// <summary>Metadata key of <see cref="LossFamily"/>.</summary>
     public const string LossFamilyKey = "mlgan.loss_family";
+    /// <summary>Metadata key of <see cref="Seed"/> (an integer).</summary>
     public const string SeedKey = "mlgan.seed";
+    /// <summary>Metadata key of <see cref="Architecture"/>.</summary>
     public const string ArchitectureKey = "mlgan.architecture";
 
     /// <summary>The metadata_props this was read from (all keys, MlGan's or not); empty when built in code.</summary>
     public IReadOnlyDictionary<string, string> Raw { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The <c>mlgan.*</c> metadata_props for this record, in invariant culture; null architecture, loss family
+    /// and seed are left out, a null value range is written as <c>unbounded</c>. <see cref="Raw"/> is not copied.
+    /// </summary>
     public IReadOnlyDictionary<string, string> ToProperties()
     {
         var props = new Dictionary<string, string>

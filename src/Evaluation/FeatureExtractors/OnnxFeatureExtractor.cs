@@ -9,7 +9,7 @@ namespace MlGan.Evaluation.FeatureExtractors;
 /// Features (and optional class scores) from any ONNX network run by ONNX Runtime: an image input
 /// [N, C, H, W], a feature output and an optional classifier output, all named in
 /// <see cref="OnnxFeatureExtractorOptions"/>. Samples are replicated to the input's channels, resized and
-/// normalised in C# (see the options), then run in batches. <see cref="FashionMnist"/> gives MlGan's shipped
+/// normalised in C# (see the options), then run in batches. <see cref="FashionMnist()"/> gives MlGan's shipped
 /// 28×28 feature net; an Inception-v3 export (input [N, 3, 299, 299], 2048-d pool output, logits) plugs in
 /// with the right names, <c>Scale</c> and <c>Shift</c>.
 /// </summary>

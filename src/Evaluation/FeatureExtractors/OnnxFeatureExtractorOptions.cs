@@ -16,34 +16,34 @@ public sealed class OnnxFeatureExtractorOptions
     public FeaturePreprocessing Preprocessing { get; set; } = FeaturePreprocessing.Custom;
 
 
-    /// <summary>The image input [N, C, H, W]; null: the model's only input.</summary>
+    /// <summary>The image input [N, C, H, W]; null (default): the model's only input.</summary>
     public string? InputName { get; set; }
 
-    /// <summary>The feature output [N, d] or [N, d, 1, 1, ...] (flattened per sample); null: the model's first output.</summary>
+    /// <summary>The feature output [N, d] or [N, d, 1, 1, ...] (flattened per sample); null (default): the model's first output.</summary>
     public string? FeaturesOutputName { get; set; }
 
-    /// <summary>An optional classifier output [N, classes] for the Inception score; null: none.</summary>
+    /// <summary>An optional classifier output [N, classes] for the Inception score; null (default): none.</summary>
     public string? ClassScoresOutputName { get; set; }
 
     /// <summary>What <see cref="ClassScoresOutputName"/> holds. Default <see cref="ClassScoreKind.Logits"/>.</summary>
     public ClassScoreKind ClassScoreKind { get; set; } = ClassScoreKind.Logits;
 
-    /// <summary>(C, H, W) of a sample; null: inferred from the sample length (the input's own shape, else C = 1 or 3 and H = W).</summary>
+    /// <summary>(C, H, W) of a sample, sizes ≥ 1; null (default): inferred from the sample length (the input's own shape, else C = 1 or 3 and H = W).</summary>
     public int[]? SampleShape { get; set; }
 
     /// <summary>How samples reach the input's height and width. Default <see cref="ResizeMode.Bilinear"/>.</summary>
     public ResizeMode Resize { get; set; } = ResizeMode.Bilinear;
 
-    /// <summary>(H, W) to feed when the model's input height/width are symbolic; null: the sample's own size.</summary>
+    /// <summary>(H, W) to feed when the model's input height/width are symbolic, both ≥ 1; null (default): the sample's own size.</summary>
     public int[]? InputSize { get; set; }
 
-    /// <summary>Per-channel multipliers (one per input channel, or one for all); null: 1.</summary>
+    /// <summary>Per-channel multipliers (one per input channel, or one for all); null (default): 1.</summary>
     public float[]? Scale { get; set; }
 
-    /// <summary>Per-channel offsets added after scaling (one per input channel, or one for all); null: 0.</summary>
+    /// <summary>Per-channel offsets added after scaling (one per input channel, or one for all); null (default): 0.</summary>
     public float[]? Shift { get; set; }
 
-    /// <summary>Samples per ONNX Runtime call. Default 64.</summary>
+    /// <summary>Samples per ONNX Runtime call, ≥ 1. Default 64.</summary>
     public int BatchSize { get; set; } = 64;
 
     /// <summary>

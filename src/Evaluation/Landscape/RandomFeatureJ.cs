@@ -14,6 +14,10 @@ public sealed class RandomFeatureJ : IDisposable
     private readonly Tensor _realMeanPsi;
     private readonly Tensor _latents;
 
+    /// <summary>J on fixed samples; EΨ(X) is computed once here, the latents are copied.</summary>
+    /// <param name="objective">The trained networks; evaluating J writes θ into its generator.</param>
+    /// <param name="data">Real samples X [B, n].</param>
+    /// <param name="latents">Latent codes Z [M, k], fixed for every evaluation.</param>
     public RandomFeatureJ(RandomFeatureWganObjective objective, Tensor data, Tensor latents)
     {
         _objective = objective;
@@ -21,14 +25,17 @@ public sealed class RandomFeatureJ : IDisposable
         _latents = latents.detach().clone();
     }
 
+    /// <summary>The generator's live θ [Ng]: the current point, overwritten by every evaluation.</summary>
     public Tensor Theta => _objective.Generator.Theta;
 
+    /// <summary>J(θ) on the fixed samples (θ [Ng] is copied into the generator).</summary>
     public double Loss(Tensor theta)
     {
         Load(theta);
         return _objective.J(_realMeanPsi, _latents);
     }
 
+    /// <summary>∇J(θ) [Ng], analytic (θ [Ng] is copied into the generator).</summary>
     public Tensor Gradient(Tensor theta)
     {
         Load(theta);
@@ -51,6 +58,7 @@ public sealed class RandomFeatureJ : IDisposable
         _objective.Generator.Theta.copy_(theta);
     }
 
+    /// <summary>Frees the cached EΨ(X) and latents (not the objective's networks).</summary>
     public void Dispose()
     {
         _realMeanPsi.Dispose();

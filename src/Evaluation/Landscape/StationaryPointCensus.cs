@@ -16,9 +16,20 @@ public enum StationaryPointKind
 }
 
 /// <summary>One run of the census: its end point's J, gradient norm and class.</summary>
+/// <param name="Init">Index of the initial point.</param>
+/// <param name="InitialJ">J at the initial point.</param>
+/// <param name="FinalJ">J at the end point.</param>
+/// <param name="GradientNorm">‖∇J‖ at the end point.</param>
+/// <param name="Steps">Accepted steps taken.</param>
+/// <param name="Kind">How the end point is classified.</param>
+/// <param name="FinalPoint">The end point θ, flattened, as float64.</param>
 public sealed record CensusRun(int Init, double InitialJ, double FinalJ, double GradientNorm, int Steps, StationaryPointKind Kind, double[] FinalPoint);
 
 /// <summary>Settings of <see cref="StationaryPointCensus"/>.</summary>
+/// <param name="MaxSteps">Step budget per run, ≥ 1. Default 5000.</param>
+/// <param name="GlobalTolerance">J at or below this is a global minimum, &gt; 0. Default 1e-6.</param>
+/// <param name="GradientTolerance">‖∇J‖ at or below this (with J above <paramref name="GlobalTolerance"/>) is a spurious stationary point, &gt; 0. Default 1e-6.</param>
+/// <param name="InitialStep">First trial step size of the Armijo search, &gt; 0 (unused by the Levenberg–Marquardt census). Default 1.</param>
 public sealed record CensusSettings(int MaxSteps = 5000, double GlobalTolerance = 1e-6, double GradientTolerance = 1e-6,
     double InitialStep = 1.0);
 
@@ -29,6 +40,15 @@ public sealed record CensusSettings(int MaxSteps = 5000, double GlobalTolerance 
 /// </summary>
 public static class StationaryPointCensus
 {
+    /// <summary>One Armijo gradient-descent run per initial point, each classified by its end point.</summary>
+    /// <param name="loss">J(θ); must not change its argument.</param>
+    /// <param name="gradient">∇J(θ), of θ's shape.</param>
+    /// <param name="initialPoints">Starting points (copied), at least one.</param>
+    /// <param name="settings">Step budget, tolerances and the first step size.</param>
+    /// <returns>One run per initial point, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="initialPoints"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="initialPoints"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is not positive.</exception>
     public static IReadOnlyList<CensusRun> Run(Func<Tensor, double> loss, Func<Tensor, Tensor> gradient,
         IReadOnlyList<Tensor> initialPoints, CensusSettings settings)
     {

@@ -15,7 +15,7 @@ public sealed class FeatureStreamOptions
     /// <summary>Skip samples that cannot be loaded (counted and named in the result) instead of stopping. Default false.</summary>
     public bool SkipBad { get; set; }
 
-    /// <summary>Threads that load (decode, resize) samples while the extractor runs the previous batch. Default: the processor count.</summary>
+    /// <summary>Threads that load (decode, resize) samples while the extractor runs the previous batch, ≥ 1. Default: the processor count.</summary>
     public int LoadThreads { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Batches loaded ahead of the extractor. Default 2 (range ≥ 1).</summary>

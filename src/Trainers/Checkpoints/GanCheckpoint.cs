@@ -21,6 +21,11 @@ namespace MlGan.Trainers.Checkpoints;
 /// </summary>
 public sealed partial class GanCheckpoint
 {
+    /// <summary>
+    /// Entry names inside the checkpoint zip: the manifest, the Module.save blobs of G and D, both optimisers'
+    /// state, the EMA weights (only when <see cref="GanCheckpointManifest.HasEma"/>), the latent and penalty random
+    /// streams, and the generator's ONNX (only when <see cref="GanCheckpointManifest.HasOnnx"/>).
+    /// </summary>
     public const string ManifestEntry = "manifest.json", GeneratorEntry = "generator.bin", DiscriminatorEntry = "discriminator.bin",
         GeneratorOptimizerEntry = "optimizer_generator.bin", DiscriminatorOptimizerEntry = "optimizer_discriminator.bin",
         EmaEntry = "ema.bin", RandomEntry = "rng.bin", OnnxEntry = "generator.onnx";
@@ -34,7 +39,9 @@ public sealed partial class GanCheckpoint
         _entries = entries;
     }
 
+    /// <summary>The checkpoint file read (the latest one when <see cref="Open"/> was given a directory).</summary>
     public string Path { get; }
+    /// <summary>The parsed manifest.json: step, seed, architecture, data position and log.</summary>
     public GanCheckpointManifest Manifest { get; }
     /// <summary>The generator as ONNX (input "latent", output "sample", mlgan.* metadata).</summary>
     public byte[] GeneratorOnnx => _entries.TryGetValue(OnnxEntry, out var onnx) ? onnx : throw new NotSupportedException(

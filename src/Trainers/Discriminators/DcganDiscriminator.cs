@@ -15,6 +15,12 @@ public sealed class DcganDiscriminator : DiscriminatorModule
 {
     private readonly nn.Module<Tensor, Tensor> conv1, conv2, conv3, head;
 
+    /// <summary>A DCGAN critic with PyTorch's default initialisation drawn from <paramref name="seed"/>.</summary>
+    /// <param name="width">k, the filters of the first convolution (then 2k, 4k), ≥ 1.</param>
+    /// <param name="imageShape">[C, H, W] with H and W positive multiples of 4. Default [1, 28, 28].</param>
+    /// <param name="spectralNorm">Wrap every layer in <see cref="SpectralNorm"/>. Default false.</param>
+    /// <param name="seed">Seed of the initial weights (and of the spectral-norm vectors). Default 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public DcganDiscriminator(int width, long[]? imageShape = null, bool spectralNorm = false, int seed = 0)
         : base(nameof(DcganDiscriminator), ImageShape.Check(imageShape ?? ImageShape.Default, nameof(imageShape)))
     {
@@ -31,9 +37,12 @@ public sealed class DcganDiscriminator : DiscriminatorModule
 
     private static long Out(long size, long kernel, long padding) => (size + 2 * padding - kernel) / 2 + 1;
 
+    /// <summary>k, the filters of the first convolution (≥ 1).</summary>
     public int Width { get; }
+    /// <summary><c>dcgan</c>.</summary>
     public override string Architecture => "dcgan";
 
+    /// <summary>Images x [N, C, H, W] ↦ logits [N].</summary>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();

@@ -10,6 +10,12 @@ namespace MlGan.Trainers.Discriminators;
 /// </summary>
 public abstract class DiscriminatorModule : nn.Module<Tensor, Tensor>
 {
+    /// <summary>Loads libtorch (see <see cref="Transforms.Native.TorchNative.Gate"/>) and records a copy of the input shape.</summary>
+    /// <param name="name">The TorchSharp module name.</param>
+    /// <param name="inputShape">Shape of one sample, non-empty with positive sizes.</param>
+    /// <exception cref="Transforms.Native.TorchNativeException">libtorch cannot be loaded.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="inputShape"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputShape"/> is empty or has a size ≤ 0.</exception>
     protected DiscriminatorModule(string name, long[] inputShape) : base(MlGan.Transforms.Native.TorchNative.Gate(name))
     {
         ArgumentNullException.ThrowIfNull(inputShape);
@@ -21,6 +27,7 @@ public abstract class DiscriminatorModule : nn.Module<Tensor, Tensor>
     /// <summary>Shape of one sample: [n] or [C, H, W].</summary>
     public long[] InputShape { get; }
 
+    /// <summary>Number of floats in one sample (the product of <see cref="InputShape"/>).</summary>
     public int InputSize => checked((int)InputShape.Aggregate(1L, (a, b) => a * b));
 
     /// <summary>Short architecture name (checkpoints, logs).</summary>

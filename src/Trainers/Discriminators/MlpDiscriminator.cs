@@ -16,6 +16,14 @@ public sealed class MlpDiscriminator : DiscriminatorModule, IFunctionalDiscrimin
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> layers;
 
+    /// <summary>An MLP critic with PyTorch's default initialisation drawn from <paramref name="seed"/>.</summary>
+    /// <param name="inputShape">Shape of one sample, non-empty with positive sizes (flattened on input).</param>
+    /// <param name="width">Units of every hidden layer, ≥ 1.</param>
+    /// <param name="hiddenLayers">Number of hidden Linear → LeakyReLU layers, ≥ 1. Default 2.</param>
+    /// <param name="spectralNorm">Wrap every layer in <see cref="SpectralNorm"/> (then <see cref="Weights"/> is unavailable). Default false.</param>
+    /// <param name="seed">Seed of the initial weights (and of the spectral-norm vectors). Default 0.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="inputShape"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public MlpDiscriminator(long[] inputShape, int width, int hiddenLayers = 2, bool spectralNorm = false, int seed = 0)
         : base(nameof(MlpDiscriminator), inputShape)
     {
@@ -30,9 +38,12 @@ public sealed class MlpDiscriminator : DiscriminatorModule, IFunctionalDiscrimin
         NetworkInit.Reset(this, seed);
     }
 
+    /// <summary>Units of every hidden layer (≥ 1).</summary>
     public int Width { get; }
+    /// <summary><c>mlp</c>.</summary>
     public override string Architecture => "mlp";
 
+    /// <summary>Samples x [N, ...InputShape] ↦ logits [N].</summary>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
@@ -46,6 +57,7 @@ public sealed class MlpDiscriminator : DiscriminatorModule, IFunctionalDiscrimin
         ? new[] { lin.weight!, lin.bias! }
         : throw new NotSupportedException("The unrolled dynamics needs plain Linear layers; this MLP critic uses spectral normalisation.")).SelectMany(p => p).ToArray();
 
+    /// <summary>The same network with <paramref name="weights"/> (ordered as <see cref="Weights"/>) in place of its own: [N].</summary>
     public Tensor Forward(Tensor x, IReadOnlyList<Tensor> weights)
     {
         var h = x.reshape(x.shape[0], -1);

@@ -17,6 +17,14 @@ public sealed class RandomFeatureDiscriminator : DiscriminatorModule, ILinearInP
     private readonly Parameter featureWeight;
     private readonly Parameter featureBias;
 
+    /// <summary>Draws A, c and η, in that order, from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <param name="inputDimension">n, the data dimension, ≥ 1.</param>
+    /// <param name="width">Nd, the number of features, ≥ 1.</param>
+    /// <param name="activation">σ, the feature activation.</param>
+    /// <param name="weightScale">Standard deviation of the entries of A and of c, finite, &gt; 0.</param>
+    /// <param name="etaScale">Standard deviation of η's initial entries, finite, ≥ 0 (0: η starts at zero).</param>
+    /// <param name="seed">Seed of A, c and η.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size or scale is out of range.</exception>
     public RandomFeatureDiscriminator(int inputDimension, int width, Activation activation, double weightScale, double etaScale, int seed)
         : base(nameof(RandomFeatureDiscriminator), [CheckDimension(inputDimension)])
     {
@@ -31,11 +39,15 @@ public sealed class RandomFeatureDiscriminator : DiscriminatorModule, ILinearInP
         RegisterComponents();
     }
 
+    /// <summary>σ, the activation of the features.</summary>
     public Activation Activation { get; }
+    /// <summary>Nd, the number of features.</summary>
     public int Width => (int)eta.shape[0];
+    /// <summary>η [Nd], the trained coefficients.</summary>
     public Parameter Eta => eta;
     /// <summary>A: row j is a_j.</summary>
     public Tensor A => featureWeight;
+    /// <summary>c [Nd]: entry j is the frozen bias b_j.</summary>
     public Tensor C => featureBias;
 
     /// <summary>Ψ(x) for a batch: [B, Nd].</summary>

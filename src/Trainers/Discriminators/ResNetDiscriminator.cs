@@ -16,6 +16,12 @@ public sealed class ResNetDiscriminator : DiscriminatorModule
     private readonly nn.Module<Tensor, Tensor> stem, head;
     private readonly ModuleList<DownBlock> blocks;
 
+    /// <summary>A ResNet critic with PyTorch's default initialisation drawn from <paramref name="seed"/>.</summary>
+    /// <param name="width">k, the filters of the stem and of every residual block, ≥ 1.</param>
+    /// <param name="imageShape">[C, H, W] with H and W positive multiples of 4. Default [1, 28, 28].</param>
+    /// <param name="spectralNorm">Wrap every layer in <see cref="SpectralNorm"/>. Default false.</param>
+    /// <param name="seed">Seed of the initial weights (and of the spectral-norm vectors). Default 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public ResNetDiscriminator(int width, long[]? imageShape = null, bool spectralNorm = false, int seed = 0)
         : base(nameof(ResNetDiscriminator), ImageShape.Check(imageShape ?? ImageShape.Default, nameof(imageShape)))
     {
@@ -28,9 +34,12 @@ public sealed class ResNetDiscriminator : DiscriminatorModule
         NetworkInit.Reset(this, seed);
     }
 
+    /// <summary>k, the filters of the stem and of every residual block (≥ 1).</summary>
     public int Width { get; }
+    /// <summary><c>resnet</c>.</summary>
     public override string Architecture => "resnet";
 
+    /// <summary>Images x [N, C, H, W] ↦ logits [N].</summary>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();

@@ -17,6 +17,13 @@ public sealed class SpectralNorm : nn.Module<Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor> layer;
     private readonly Tensor u;
 
+    /// <summary>Wraps <paramref name="layer"/>; u starts as a random unit vector drawn from <paramref name="seed"/>.</summary>
+    /// <param name="layer">A Linear or Conv2d layer; it keeps its weight and bias, which stay the trained parameters.</param>
+    /// <param name="powerIterations">Power iterations per training-mode forward, ≥ 1. Default 1 (Miyato et al.).</param>
+    /// <param name="seed">Seed of the initial u. Default 0.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="layer"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="layer"/> is neither Linear nor Conv2d.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="powerIterations"/> &lt; 1.</exception>
     public SpectralNorm(nn.Module<Tensor, Tensor> layer, int powerIterations = 1, int seed = 0) : base(nameof(SpectralNorm))
     {
         this.layer = Guard.NotNull(layer, nameof(layer));
@@ -30,11 +37,14 @@ public sealed class SpectralNorm : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Power iterations per training-mode forward (≥ 1); eval mode runs none and reuses u.</summary>
     public int PowerIterations { get; }
 
     /// <summary>The unnormalised weight W (trained).</summary>
     public Tensor Weight => layer is Linear l ? l.weight! : ((Conv2d)layer).weight!;
+    /// <summary>The wrapped layer's bias (not normalised); null when it has none.</summary>
     public Tensor? Bias => layer is Linear l ? l.bias : ((Conv2d)layer).bias;
+    /// <summary>The wrapped layer.</summary>
     public nn.Module<Tensor, Tensor> Layer => layer;
 
     /// <summary>σ̂: the current power-iteration estimate of W's largest singular value (no update of u).</summary>
@@ -69,6 +79,7 @@ public sealed class SpectralNorm : nn.Module<Tensor, Tensor>
         return (Weight / sigma).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The wrapped layer's computation with W/σ̂(W) in place of W (its stride, padding, dilation and groups kept).</summary>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();

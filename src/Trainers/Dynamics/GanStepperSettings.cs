@@ -7,29 +7,38 @@ namespace MlGan.Trainers.Dynamics;
 /// <summary>Everything <see cref="GanStepper"/> needs besides the networks, the loss and the data.</summary>
 public sealed class GanStepperSettings
 {
+    /// <summary>How critic and generator updates interleave. Default <see cref="GanDynamics.Alternating"/>.</summary>
     public GanDynamics Dynamics { get; init; } = GanDynamics.Alternating;
-    /// <summary>n_critic: discriminator steps per generator step (≥ 1).</summary>
+    /// <summary>n_critic: discriminator steps per generator step, ≥ 1. Default 1.</summary>
     public int DiscriminatorSteps { get; init; } = 1;
-    /// <summary>k of the unrolled dynamics: plain-gradient discriminator steps the generator looks ahead.</summary>
+    /// <summary>k of the unrolled dynamics: plain-gradient discriminator steps the generator looks ahead, ≥ 1. Default 5.</summary>
     public int UnrollSteps { get; init; } = 5;
+    /// <summary>The generator's optimiser, not null. Default Adam(1e-4, 0.5, 0.999).</summary>
     public OptimizerSettings GeneratorOptimizer { get; init; } = new();
+    /// <summary>The critic's optimiser, not null. Default Adam(1e-4, 0.5, 0.999).</summary>
     public OptimizerSettings DiscriminatorOptimizer { get; init; } = new();
-    /// <summary>λ of the WGAN-GP gradient penalty; 0 = off (Sajedi et al. use 10).</summary>
+    /// <summary>λ of the WGAN-GP gradient penalty, finite, ≥ 0; 0 (default): off (Sajedi et al. use 10).</summary>
     public double GradientPenalty { get; init; }
-    /// <summary>c of WGAN weight clipping; 0 = off (Arjovsky et al. use 0.01).</summary>
+    /// <summary>c of WGAN weight clipping, finite, ≥ 0; 0 (default): off (Arjovsky et al. use 0.01).</summary>
     public double WeightClip { get; init; }
-    /// <summary>λ of the (λ/2)‖θ_D‖² critic regulariser; 0 = off (Sajedi et al. Eq. 2: 1).</summary>
+    /// <summary>λ of the (λ/2)‖θ_D‖² critic regulariser, finite, ≥ 0; 0 (default): off (Sajedi et al. Eq. 2: 1).</summary>
     public double L2 { get; init; }
     /// <summary>
     /// Further critic regularisers (R1, R2, DRAGAN, one-sided GP, bCR, a user's own …), applied after the three scalar
     /// shortcuts above in list order. Empty by default.
     /// </summary>
     public IReadOnlyList<CriticRegularizer> Regularizers { get; init; } = [];
-    /// <summary>Decay of the generator-weight EMA; 0 = off (typical: 0.999).</summary>
+    /// <summary>Decay of the generator-weight EMA in [0, 1); 0 (default): off (typical: 0.999).</summary>
     public double EmaDecay { get; init; }
+    /// <summary>Rows of real data and latents per step, ≥ 1. Default 64.</summary>
     public int BatchSize { get; init; } = 64;
+    /// <summary>Distribution of the latents. Default standard normal.</summary>
     public LatentDistribution LatentDistribution { get; init; } = LatentDistribution.Gaussian;
 
+    /// <summary>Checks every setting; messages name the setting and its range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A number is out of range, or the optimal-linear-critic dynamics runs without ℓ2.</exception>
+    /// <exception cref="ArgumentNullException">An optimiser or the regulariser list is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="Regularizers"/> holds a null entry.</exception>
     public void Validate()
     {
         Guard.Positive(DiscriminatorSteps, nameof(DiscriminatorSteps));

@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace MlGan.Trainers.Dynamics;
 
+/// <summary>The optimiser algorithm of <see cref="OptimizerSettings"/>.</summary>
 public enum OptimizerKind
 {
     /// <summary>Plain gradient steps: the GDA of the theory (Sajedi et al. 2021, Eq. 3; Sun et al. 2020 §4).</summary>
@@ -17,9 +18,15 @@ public enum OptimizerKind
 /// App. D use learning rate 1e-4 for DCGAN/ResNet with gradient penalty 10 and 5 critic steps; Sun et al. (2020)
 /// §D use 2e-4 for the discriminator with the same betas (β = (0, 0.9) only for their CIFAR ResNet).
 /// </summary>
+/// <param name="Kind">The algorithm. Default <see cref="OptimizerKind.Adam"/>.</param>
+/// <param name="LearningRate">Step size, finite, &gt; 0. Default 1e-4.</param>
+/// <param name="Beta1">Adam's first-moment decay β₁ in [0, 0.999999] (ignored by SGD). Default 0.5.</param>
+/// <param name="Beta2">Adam's second-moment decay β₂ in [0, 0.999999] (ignored by SGD). Default 0.999.</param>
 public sealed record OptimizerSettings(OptimizerKind Kind = OptimizerKind.Adam, double LearningRate = 1e-4,
     double Beta1 = 0.5, double Beta2 = 0.999)
 {
+    /// <summary>Checks the settings; <paramref name="name"/> (e.g. <c>GeneratorOptimizer</c>) prefixes the argument names in messages.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="LearningRate"/> is not a finite number &gt; 0, or a β lies outside [0, 0.999999].</exception>
     public void Validate(string name)
     {
         Guard.Positive(LearningRate, name + ".LearningRate");
@@ -27,6 +34,8 @@ public sealed record OptimizerSettings(OptimizerKind Kind = OptimizerKind.Adam, 
         Guard.InRange(Beta2, 0, 0.999999, name + ".Beta2");
     }
 
+    /// <summary>A TorchSharp optimiser over <paramref name="parameters"/> (SGD without momentum, or Adam without weight decay).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Kind"/> is not a defined <see cref="OptimizerKind"/>.</exception>
     public optim.Optimizer Create(IEnumerable<TorchSharp.Modules.Parameter> parameters) => Kind switch
     {
         OptimizerKind.Sgd => optim.SGD(parameters, LearningRate),

@@ -15,11 +15,14 @@ namespace MlGan.Trainers.Losses;
 [System.Text.Json.Serialization.JsonConverter(typeof(NamedComponentJsonConverter<GanLoss>))]
 public abstract class GanLoss
 {
+    /// <summary>Loads libtorch first, so a missing native library fails here with an actionable message.</summary>
+    /// <exception cref="TorchNativeException">libtorch cannot be loaded.</exception>
     protected GanLoss() => TorchNative.EnsureAvailable();
 
     /// <summary>The registry name (see <see cref="GanLosses.ByName"/>; a user's loss registers under it with <see cref="GanLosses.Register"/>).</summary>
     public abstract string Name { get; }
 
+    /// <summary>How the loss couples real and fake logits; <see cref="GanLossFamily.Relativistic"/> requires equal batch sizes.</summary>
     public abstract GanLossFamily Family { get; }
 
     /// <summary>One line: the D-loss and G-loss formulas.</summary>
@@ -54,6 +57,7 @@ public abstract class GanLoss
     /// <summary>G-loss on validated, flattened logits.</summary>
     protected abstract Tensor Generator(Tensor real, Tensor fake);
 
+    /// <summary><c>name (family): description</c>, e.g. for logs.</summary>
     public override string ToString() => $"{Name} ({Family}): {Description}";
 
     private (Tensor Real, Tensor Fake) Prepare(Tensor realLogits, Tensor fakeLogits)

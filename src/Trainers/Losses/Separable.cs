@@ -15,15 +15,20 @@ namespace MlGan.Trainers.Losses;
 /// </summary>
 public sealed class JsGanLoss : GanLoss
 {
+    /// <inheritdoc />
     public override string Name => "js";
+    /// <inheritdoc />
     public override GanLossFamily Family => GanLossFamily.Separable;
+    /// <inheritdoc />
     public override string Description =>
         "D = ½[mean softplus(−f(x)) + mean softplus(f(y))]; G = −D (minimax, saturating)";
 
     /// <summary>¾ log 3 − ½ log 2 = −¼(2 log 2 − 3 log 3) ≈ 0.4774 (Claim 3.1, state s1a).</summary>
     public override double? CollapseValue => SeparableCollapse.Js;
 
+    /// <inheritdoc />
     protected override Tensor Discriminator(Tensor real, Tensor fake) => SeparableTerms.JsDiscriminator(real, fake);
+    /// <inheritdoc />
     protected override Tensor Generator(Tensor real, Tensor fake) => SeparableTerms.JsDiscriminator(real, fake).neg();
 }
 
@@ -33,14 +38,20 @@ public sealed class JsGanLoss : GanLoss
 /// </summary>
 public sealed class JsNonSaturatingGanLoss : GanLoss
 {
+    /// <inheritdoc />
     public override string Name => "js-ns";
+    /// <inheritdoc />
     public override GanLossFamily Family => GanLossFamily.Separable;
+    /// <inheritdoc />
     public override string Description =>
         "D = ½[mean softplus(−f(x)) + mean softplus(f(y))]; G = mean softplus(−f(y)) (non-saturating)";
 
+    /// <summary>As <see cref="JsGanLoss"/> (same D-loss): ¾ log 3 − ½ log 2 ≈ 0.4774.</summary>
     public override double? CollapseValue => SeparableCollapse.Js;
 
+    /// <inheritdoc />
     protected override Tensor Discriminator(Tensor real, Tensor fake) => SeparableTerms.JsDiscriminator(real, fake);
+    /// <inheritdoc />
     protected override Tensor Generator(Tensor real, Tensor fake) => F.softplus(fake.neg()).mean();
 }
 
@@ -50,8 +61,11 @@ public sealed class JsNonSaturatingGanLoss : GanLoss
 /// </summary>
 public sealed class HingeGanLoss : GanLoss
 {
+    /// <inheritdoc />
     public override string Name => "hinge";
+    /// <inheritdoc />
     public override GanLossFamily Family => GanLossFamily.Separable;
+    /// <inheritdoc />
     public override string Description =>
         "D = ½[mean relu(1 − f(x)) + mean relu(1 + f(y))]; G = −mean f(y)";
 
@@ -61,9 +75,11 @@ public sealed class HingeGanLoss : GanLoss
     /// </summary>
     public override double? CollapseValue => 0.5;
 
+    /// <inheritdoc />
     protected override Tensor Discriminator(Tensor real, Tensor fake) =>
         (F.relu(real.neg().add(1.0)).mean() + F.relu(fake.add(1.0)).mean()).mul(0.5);
 
+    /// <inheritdoc />
     protected override Tensor Generator(Tensor real, Tensor fake) => fake.mean().neg();
 }
 
@@ -73,17 +89,22 @@ public sealed class HingeGanLoss : GanLoss
 /// </summary>
 public sealed class LeastSquaresGanLoss : GanLoss
 {
+    /// <inheritdoc />
     public override string Name => "ls";
+    /// <inheritdoc />
     public override GanLossFamily Family => GanLossFamily.Separable;
+    /// <inheritdoc />
     public override string Description =>
         "D = ½[mean (f(x) − 1)² + mean f(y)²]; G = ½ mean (f(y) − 1)²";
 
     /// <summary>1/6: min_t (t − 1)² + 2t² = 2/3 at t = 1/3, and D = (2/3)/4.</summary>
     public override double? CollapseValue => 1.0 / 6.0;
 
+    /// <inheritdoc />
     protected override Tensor Discriminator(Tensor real, Tensor fake) =>
         (real.sub(1.0).square().mean() + fake.square().mean()).mul(0.5);
 
+    /// <inheritdoc />
     protected override Tensor Generator(Tensor real, Tensor fake) => fake.sub(1.0).square().mean().mul(0.5);
 }
 

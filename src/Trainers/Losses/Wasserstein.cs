@@ -11,11 +11,16 @@ namespace MlGan.Trainers.Losses;
 /// </summary>
 public sealed class WassersteinGanLoss : GanLoss
 {
+    /// <inheritdoc />
     public override string Name => "wgan";
+    /// <inheritdoc />
     public override GanLossFamily Family => GanLossFamily.Wasserstein;
+    /// <inheritdoc />
     public override string Description => "D = mean f(y) − mean f(x); G = −mean f(y)";
 
+    /// <inheritdoc />
     protected override Tensor Discriminator(Tensor real, Tensor fake) => fake.mean() - real.mean();
+    /// <inheritdoc />
     protected override Tensor Generator(Tensor real, Tensor fake) => fake.mean().neg();
 }
 

@@ -22,7 +22,12 @@ public sealed class RandomFeatureWganObjective
     /// </summary>
     public const int FeatureBlockFloats = 1 << 20;
 
-    /// <param name="featureBlockFloats">Chunk size in floats (default <see cref="FeatureBlockFloats"/>); results do not depend on it.</param>
+    /// <summary>The objective of <paramref name="generator"/> against <paramref name="discriminator"/>; both are used, not copied.</summary>
+    /// <param name="generator">g_θ; its output dimension n must be the critic's input dimension.</param>
+    /// <param name="discriminator">f_η = ηᵀΨ.</param>
+    /// <param name="featureBlockFloats">Chunk size in floats, ≥ 1 (default <see cref="FeatureBlockFloats"/>); results do not depend on it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="featureBlockFloats"/> &lt; 1.</exception>
+    /// <exception cref="ArgumentException">The critic's input dimension differs from the generator's output dimension.</exception>
     public RandomFeatureWganObjective(RandomFeatureGenerator generator, RandomFeatureDiscriminator discriminator,
         int featureBlockFloats = FeatureBlockFloats)
     {
@@ -35,7 +40,9 @@ public sealed class RandomFeatureWganObjective
         DataChunkRows = Math.Clamp(featureBlockFloats / discriminator.Width, 1, 4096);
     }
 
+    /// <summary>g_θ, whose θ the steps update.</summary>
     public RandomFeatureGenerator Generator { get; }
+    /// <summary>f_η = ηᵀΨ, whose η the steps update.</summary>
     public RandomFeatureDiscriminator Discriminator { get; }
     /// <summary>Latent rows per chunk: one chunk's generator features hold about <see cref="FeatureBlockFloats"/> floats.</summary>
     public int LatentChunkRows { get; }

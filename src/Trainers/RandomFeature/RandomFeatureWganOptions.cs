@@ -81,44 +81,50 @@ public sealed class RandomFeatureWganOptions
         public const int LogEvery = 25;
     }
 
-    /// <summary>The real data column (vector&lt;float&gt; of size n).</summary>
+    /// <summary>The real data column: a known-size vector&lt;float&gt; of n. Default <c>Features</c>.</summary>
     public string FeatureColumnName { get; set; } = GanDataCatalog.FeaturesColumn;
-    /// <summary>The fitted transformer's input column (vector&lt;float&gt; of size k).</summary>
+    /// <summary>The fitted transformer's input column (vector&lt;float&gt; of k). Default <c>Latent</c>.</summary>
     public string LatentColumnName { get; set; } = GanDataCatalog.LatentColumn;
-    /// <summary>The fitted transformer's output column (vector&lt;float&gt; of size n).</summary>
+    /// <summary>The fitted transformer's output column (vector&lt;float&gt; of n). Default <c>Generated</c>.</summary>
     public string OutputColumnName { get; set; } = "Generated";
 
-    /// <summary>k, the latent dimension.</summary>
+    /// <summary>k, the latent dimension, ≥ 1. Default 2.</summary>
     public int LatentDimension { get; set; } = Defaults.LatentDimension;
+    /// <summary>Distribution of the latents. Default standard normal.</summary>
     public LatentDistribution LatentDistribution { get; set; } = LatentDistribution.Gaussian;
-    /// <summary>Ng, generator width (including the n constant bias features).</summary>
+    /// <summary>Ng, generator width including the n constant bias features: ≥ 2 here, and &gt; n when the data is seen. Default 5000.</summary>
     public int GeneratorWidth { get; set; } = Defaults.GeneratorWidth;
-    /// <summary>Nd, discriminator width.</summary>
+    /// <summary>Nd, discriminator width, ≥ 1. Default 1000.</summary>
     public int DiscriminatorWidth { get; set; } = Defaults.DiscriminatorWidth;
+    /// <summary>σ_g of the generator's random features. Default tanh.</summary>
     public Activation GeneratorActivation { get; set; } = Activation.Tanh;
+    /// <summary>σ of the discriminator's random features. Default tanh.</summary>
     public Activation DiscriminatorActivation { get; set; } = Activation.Tanh;
-    /// <summary>Standard deviation of the frozen generator weights W_i (the authors used 10).</summary>
+    /// <summary>Standard deviation of the frozen generator weights W_i, finite, &gt; 0. Default 10 (the authors').</summary>
     public double GeneratorWeightScale { get; set; } = Defaults.GeneratorWeightScale;
-    /// <summary>Standard deviation of the frozen generator biases b_i (the authors used 10).</summary>
+    /// <summary>Standard deviation of the frozen generator biases b_i, finite, ≥ 0. Default 10 (the authors').</summary>
     public double GeneratorBiasScale { get; set; } = Defaults.GeneratorBiasScale;
     /// <summary>
-    /// Standard deviation of the frozen discriminator features (a_j, b_j). The authors' code draws sharp
+    /// Standard deviation of the frozen discriminator features (a_j, b_j), finite, &gt; 0. Default 5. The authors' code draws sharp
     /// features (a_j = c/u, b_j = −c, c ~ U(1, 10), u ~ U(−4, 4): tanh edges through the data region); a
     /// Gaussian of std 5 gives comparably sharp edges, and with std 1 the features are too smooth to resolve
     /// clusters of σ = 0.1 (QuickStart: modes 0–1/8 at std 1 vs 8/8 at std 5 in our runs).
     /// </summary>
     public double DiscriminatorWeightScale { get; set; } = Defaults.DiscriminatorWeightScale;
-    /// <summary>Standard deviation of the initial θ (the authors used 5e-3).</summary>
+    /// <summary>Standard deviation of the initial θ, finite, ≥ 0. Default 5e-3 (the authors').</summary>
     public double ThetaInitScale { get; set; } = Defaults.ThetaInitScale;
 
+    /// <summary>How θ is updated. Default <see cref="RandomFeatureDynamics.Sgda"/>, the paper's.</summary>
     public RandomFeatureDynamics Dynamics { get; set; } = RandomFeatureDynamics.Sgda;
+    /// <summary>The θ optimiser. Default <see cref="ThetaOptimizer.GaussNewton"/>; the paper's is <see cref="ThetaOptimizer.Sgd"/>.</summary>
     public ThetaOptimizer Optimizer { get; set; } = ThetaOptimizer.GaussNewton;
-    /// <summary>α, the θ step size (a fraction of the Gauss–Newton step; the raw gradient step for SGD).</summary>
+    /// <summary>α, the θ step size (a fraction of the Gauss–Newton step; the gradient step for SGD; Adam's learning rate), finite, &gt; 0. Default 0.7.</summary>
     public double LearningRate { get; set; } = Defaults.LearningRate;
-    /// <summary>Initial λ of <see cref="ThetaOptimizer.GaussNewton"/>, relative to the mean diagonal of DDᵀ.</summary>
+    /// <summary>Initial λ of <see cref="ThetaOptimizer.GaussNewton"/>, relative to the mean diagonal of DDᵀ, finite, &gt; 0. Default 0.05.</summary>
     public double GaussNewtonDamping { get; set; } = Defaults.GaussNewtonDamping;
     /// <summary>
-    /// λ is multiplied by this after every pass over the data (floored at <see cref="MinimumGaussNewtonDamping"/>).
+    /// λ is multiplied by this after every pass over the data (floored at <see cref="MinimumGaussNewtonDamping"/>), in (0, 1]
+    /// (1: constant λ). Default 0.6.
     /// Early, a large λ keeps the step from fitting minibatch noise along weak directions of D; once α has decayed
     /// the noise matters less and a small λ lets those directions converge. Fig. 4 QuickStart, seed 1/2/3: hq
     /// 0.836/0.811/0.809 with a constant λ, 0.849/0.828/0.826 with 0.8, 0.872/0.850/0.853 with 0.6.
@@ -128,21 +134,24 @@ public sealed class RandomFeatureWganOptions
     public const double MinimumGaussNewtonDamping = 1e-4;
     /// <summary>
     /// Latent rows Z₂ on which <see cref="ThetaOptimizer.GaussNewton"/> builds D (the [Nd, B·n]×[B·n, Ng] product
-    /// dominates a step); η still comes from <see cref="BatchSize"/> rows, which sets the noise of the step.
+    /// dominates a step), ≥ 1. Default 1500. η still comes from <see cref="BatchSize"/> rows, which sets the noise of the step.
     /// </summary>
     public int GaussNewtonBatchSize { get; set; } = Defaults.GaussNewtonBatchSize;
-    /// <summary>α is multiplied by this after every pass over the data (the authors used 0.9).</summary>
+    /// <summary>α is multiplied by this after every pass over the data, in (0, 1] (1: constant α). Default 0.8 (the authors used 0.9).</summary>
     public double LearningRateDecay { get; set; } = Defaults.LearningRateDecay;
-    /// <summary>Rows per minibatch of X (and of each of Z₁, Z₂).</summary>
+    /// <summary>Rows per minibatch of X (and of each of Z₁, Z₂), ≥ 1. Default 5000 (the authors').</summary>
     public int BatchSize { get; set; } = Defaults.BatchSize;
+    /// <summary>Training steps, ≥ 1. Default 250.</summary>
     public int Steps { get; set; } = Defaults.Steps;
-    /// <summary>Rows of data and of latents on which the exact J is evaluated.</summary>
+    /// <summary>Rows of data and of latents on which the exact J is evaluated, ≥ 2. Default 50,000.</summary>
     public int EvaluationSampleSize { get; set; } = Defaults.EvaluationSampleSize;
-    /// <summary>Log L (minibatch) every this many steps, and J on the evaluation sample.</summary>
+    /// <summary>Log L (minibatch) every this many steps, and J on the evaluation sample, ≥ 1. Default 25.</summary>
     public int LogEvery { get; set; } = Defaults.LogEvery;
-    /// <summary>Seed of every random draw (features, init, batches, latents); null: drawn from the MLContext seed.</summary>
+    /// <summary>Seed of every random draw (features, init, batches, latents); null (default): drawn from the MLContext seed.</summary>
     public int? Seed { get; set; }
+    /// <summary>Receives every logged step (synchronously, on the training thread); null (default): none.</summary>
     public IProgress<TrainingStep>? Progress { get; set; }
+    /// <summary>Stops training between two steps; default: none.</summary>
     public CancellationToken CancellationToken { get; set; }
 
     /// <summary>
@@ -162,6 +171,8 @@ public sealed class RandomFeatureWganOptions
     internal RandomFeatureWganOptions Clone() => (RandomFeatureWganOptions)MemberwiseClone();
 
     /// <summary>Checks every option before anything is allocated; messages name the option and its range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A number is out of range.</exception>
+    /// <exception cref="ArgumentException">A column name is empty.</exception>
     public void Validate()
     {
         Guard.Positive(LatentDimension, nameof(LatentDimension));

@@ -14,6 +14,11 @@ public sealed class GeneratorEma : IDisposable
     private readonly nn.Module _source;
     private readonly Dictionary<string, Tensor> _shadow = new();
 
+    /// <summary>Starts the average at a copy of <paramref name="generator"/>'s current state.</summary>
+    /// <param name="generator">The network whose weights are averaged; read by every <see cref="Update"/>.</param>
+    /// <param name="decay">The decay in [0, 1) (0: θ̄ follows θ exactly; typical 0.999).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="generator"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="decay"/> lies outside [0, 1).</exception>
     public GeneratorEma(nn.Module generator, double decay)
     {
         _source = Guard.NotNull(generator, nameof(generator));
@@ -24,13 +29,16 @@ public sealed class GeneratorEma : IDisposable
         foreach (var (name, t) in generator.state_dict()) _shadow[name] = t.detach().clone();
     }
 
+    /// <summary>The decay, in [0, 1).</summary>
     public double Decay { get; }
 
     /// <summary>The averaged value of one state entry (parameter or buffer).</summary>
     public Tensor this[string name] => _shadow[name];
 
+    /// <summary>The averaged state by state_dict name (parameters and buffers); the tensors are live, not copies.</summary>
     public IReadOnlyDictionary<string, Tensor> State => _shadow;
 
+    /// <summary>One averaging step from the generator's current state; call after each generator step.</summary>
     public void Update()
     {
         using var _ = no_grad();
@@ -50,6 +58,7 @@ public sealed class GeneratorEma : IDisposable
         foreach (var (name, t) in target.state_dict()) t.copy_(_shadow[name]);
     }
 
+    /// <summary>Frees the averaged tensors.</summary>
     public void Dispose()
     {
         foreach (var t in _shadow.Values) t.Dispose();

@@ -20,6 +20,14 @@ public sealed class BatchStream : IDisposable
     private VBuffer<float> _buffer;
     private long _row;
 
+    /// <summary>A stream over <paramref name="data"/>'s <paramref name="columnName"/>; no row is read until <see cref="Next"/> or <see cref="Seek"/>.</summary>
+    /// <param name="ml">The context whose <c>Data.ShuffleRows</c> shuffles each epoch.</param>
+    /// <param name="data">The rows to stream; read once per epoch, never held in memory as a whole.</param>
+    /// <param name="columnName">A fixed-size vector&lt;float&gt; column of <paramref name="data"/>.</param>
+    /// <param name="batchSize">Rows per batch, ≥ 1.</param>
+    /// <param name="seed">Seeds every epoch's shuffle (epoch e uses <c>seed·7919 + e</c>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is &lt; 1.</exception>
+    /// <exception cref="ArgumentException">The column is missing, not a vector of floats, or of unknown size.</exception>
     public BatchStream(MLContext ml, IDataView data, string columnName, int batchSize, int seed)
     {
         Guard.Positive(batchSize, nameof(batchSize));
@@ -31,7 +39,9 @@ public sealed class BatchStream : IDisposable
         BatchSize = batchSize;
     }
 
+    /// <summary>Rows per batch (≥ 1).</summary>
     public int BatchSize { get; }
+    /// <summary>Floats per row: the column's vector size.</summary>
     public int VectorSize => _size;
     /// <summary>Completed passes over the data.</summary>
     public int Epoch { get; private set; }
@@ -89,5 +99,6 @@ public sealed class BatchStream : IDisposable
         _row = 0;
     }
 
+    /// <summary>Closes the open cursor, if any.</summary>
     public void Dispose() => _cursor?.Dispose();
 }

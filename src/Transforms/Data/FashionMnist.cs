@@ -23,7 +23,9 @@ public static class FashionMnist
 {
     /// <summary>Where Debian's dataset-fashion-mnist package puts the files.</summary>
     public const string DefaultDirectory = "/usr/share/datasets/fashion-mnist";
+    /// <summary>The Debian package that installs the IDX files into <see cref="DefaultDirectory"/>.</summary>
     public const string AptPackage = "dataset-fashion-mnist";
+    /// <summary>Image height, width (28 each) and pixels per image (784).</summary>
     public const int Height = 28, Width = 28, Pixels = Height * Width;
 
     /// <summary>Reads images (count × 784, scaled) and labels (0..9) of a split.</summary>

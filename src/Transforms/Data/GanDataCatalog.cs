@@ -11,8 +11,11 @@ namespace MlGan.Transforms.Data;
 /// </summary>
 public sealed class GanDataCatalog
 {
+    /// <summary>Name of the sample column, vector&lt;float&gt;: <c>Features</c>.</summary>
     public const string FeaturesColumn = "Features";
+    /// <summary>Name of the latent-code column, vector&lt;float&gt;[k]: <c>Latent</c>.</summary>
     public const string LatentColumn = "Latent";
+    /// <summary>Name of the float class-label column of labelled data such as Fashion-MNIST: <c>Label</c>.</summary>
     public const string LabelColumn = "Label";
 
     private readonly GanCatalog _owner;

@@ -6,6 +6,13 @@ namespace MlGan.Transforms.Data;
 /// </summary>
 public sealed class GaussianMixture
 {
+    /// <summary>A mixture of one Gaussian per mean, all with standard deviation <paramref name="std"/>.</summary>
+    /// <param name="means">One finite mean per mode, all of the same dimension ≥ 1; copied.</param>
+    /// <param name="std">σ, the per-coordinate standard deviation of every mode; finite, &gt; 0.</param>
+    /// <param name="weights">One finite weight ≥ 0 per mode, not all zero, normalised here. Default: equal weights.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="means"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">No mode, a non-finite mean, σ ≤ 0, or a negative, infinite or all-zero weight.</exception>
+    /// <exception cref="ArgumentException">Means of different dimensions, or not one weight per mode.</exception>
     public GaussianMixture(double[][] means, double std, double[]? weights = null)
     {
         Guard.NotNull(means, nameof(means));
@@ -32,11 +39,15 @@ public sealed class GaussianMixture
         Weights = weights.Select(w => w / total).ToArray();
     }
 
+    /// <summary>μ_i, one mean per mode (<see cref="Modes"/> × <see cref="Dimension"/>).</summary>
     public double[][] Means { get; }
+    /// <summary>σ, the standard deviation of every coordinate of every mode (&gt; 0).</summary>
     public double Std { get; }
     /// <summary>Mixture weights, normalised to sum to 1.</summary>
     public double[] Weights { get; }
+    /// <summary>Dimension of a sample (≥ 1).</summary>
     public int Dimension => Means[0].Length;
+    /// <summary>Number of mixture components (≥ 1).</summary>
     public int Modes => Means.Length;
 
     /// <summary>Modes equally spaced on a circle of the given radius (the "ring8" target at 8 modes).</summary>

@@ -9,12 +9,17 @@ public sealed class SeededRandom
     private readonly Random _random;
     private double? _spareNormal;
 
+    /// <summary>A source whose draws are fixed by <paramref name="seed"/> (any int).</summary>
     public SeededRandom(int seed) => _random = new Random(seed);
 
+    /// <summary>A uniform draw from [0, 1).</summary>
     public double Uniform() => _random.NextDouble();
 
+    /// <summary>A uniform draw from [<paramref name="low"/>, <paramref name="high"/>).</summary>
     public double Uniform(double low, double high) => low + (high - low) * _random.NextDouble();
 
+    /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>); <paramref name="maxExclusive"/> ≥ 0 (0 returns 0).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxExclusive"/> is negative.</exception>
     public int Next(int maxExclusive) => _random.Next(maxExclusive);
 
     /// <summary>Standard normal by the Box–Muller transform (pairs cached).</summary>

@@ -5,7 +5,9 @@ namespace MlGan.Transforms.Generators;
 /// <summary>Sigmoidal activations of the random-feature networks (No et al., assumptions (AG), (AD)).</summary>
 public enum Activation
 {
+    /// <summary>σ(x) = 1/(1 + e^−x), values in (0, 1).</summary>
     Sigmoid,
+    /// <summary>tanh x, values in (−1, 1).</summary>
     Tanh,
 }
 

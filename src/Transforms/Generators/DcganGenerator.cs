@@ -20,6 +20,12 @@ public sealed class DcganGenerator : GeneratorModule, IOnnxExportableGenerator
     private readonly Conv2d toImage;
     private readonly long h0, w0;
 
+    /// <summary>A DCGAN generator with PyTorch's default initialisation drawn from <paramref name="seed"/>.</summary>
+    /// <param name="latentDimension">k of the latent code z ∈ R^k, ≥ 1.</param>
+    /// <param name="width">Filters of the last up-sampling stage (the stages before have 4k and 2k), ≥ 1.</param>
+    /// <param name="imageShape">[C, H, W] with H and W positive multiples of 4. Default [1, 28, 28].</param>
+    /// <param name="seed">Seed of the initial weights. Default 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public DcganGenerator(int latentDimension, int width, long[]? imageShape = null, int seed = 0)
         : base(nameof(DcganGenerator), latentDimension, ImageShape.Check(imageShape ?? ImageShape.Default, nameof(imageShape)))
     {
@@ -39,9 +45,12 @@ public sealed class DcganGenerator : GeneratorModule, IOnnxExportableGenerator
         NetworkInit.Reset(this, seed);
     }
 
+    /// <summary>k, the filter count of the last up-sampling stage (≥ 1).</summary>
     public int Width { get; }
+    /// <summary><c>dcgan</c>.</summary>
     public override string Architecture => "dcgan";
 
+    /// <summary>Latent codes z [N, k] ↦ images [N, C, H, W] in (−1, 1).</summary>
     public override Tensor forward(Tensor z)
     {
         using var scope = NewDisposeScope();
@@ -52,6 +61,7 @@ public sealed class DcganGenerator : GeneratorModule, IOnnxExportableGenerator
         return toImage.forward(h).tanh().MoveToOuterDisposeScope();
     }
 
+    /// <inheritdoc />
     public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         string h = graph.Reshape(OnnxLayers.Linear(graph, "dc_proj", project, input), [-1, 4L * Width, h0, w0]);

@@ -10,6 +10,12 @@ namespace MlGan.Transforms.Generators;
 /// </summary>
 public abstract class GeneratorModule : nn.Module<Tensor, Tensor>
 {
+    /// <summary>Loads libtorch (see <see cref="Native.TorchNative.Gate"/>) and records the generator's shapes.</summary>
+    /// <param name="name">The TorchSharp module name.</param>
+    /// <param name="latentDimension">k, the length of a latent code, ≥ 1.</param>
+    /// <param name="outputShape">Shape of one sample; kept as given (subclasses pass a checked copy).</param>
+    /// <exception cref="Native.TorchNativeException">libtorch cannot be loaded.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="latentDimension"/> &lt; 1.</exception>
     protected GeneratorModule(string name, int latentDimension, long[] outputShape) : base(Native.TorchNative.Gate(name))
     {
         Guard.Positive(latentDimension, nameof(latentDimension));

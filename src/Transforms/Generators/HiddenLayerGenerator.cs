@@ -16,6 +16,14 @@ public sealed class HiddenLayerGenerator : GeneratorModule, IOnnxExportableGener
     private readonly Parameter hidden;
     private readonly Parameter readout;
 
+    /// <summary>Draws W, then V, from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <param name="latentDimension">d, the latent dimension, ≥ 1.</param>
+    /// <param name="outputDimension">m, the data dimension, ≥ 1.</param>
+    /// <param name="width">k, the hidden width, ≥ 1.</param>
+    /// <param name="sigmaW">σ_w, the standard deviation of W's initial entries, finite, &gt; 0. Default 1.</param>
+    /// <param name="sigmaV">σ_v, the standard deviation of V's fixed entries, finite, &gt; 0. Default 1.</param>
+    /// <param name="seed">Seed of W and V. Default 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is &lt; 1 or a σ is not a finite number &gt; 0.</exception>
     public HiddenLayerGenerator(int latentDimension, int outputDimension, int width, double sigmaW = 1.0, double sigmaV = 1.0, int seed = 0)
         : base(nameof(HiddenLayerGenerator), latentDimension, new long[] { outputDimension })
     {
@@ -30,7 +38,9 @@ public sealed class HiddenLayerGenerator : GeneratorModule, IOnnxExportableGener
         RegisterComponents();
     }
 
+    /// <summary>k, the hidden width (≥ 1).</summary>
     public int Width { get; }
+    /// <summary><c>hidden-layer</c>.</summary>
     public override string Architecture => "hidden-layer";
 
     /// <summary>W [k, d], the trained input-to-hidden weights.</summary>
@@ -38,12 +48,14 @@ public sealed class HiddenLayerGenerator : GeneratorModule, IOnnxExportableGener
     /// <summary>V [m, k], fixed at its random draw.</summary>
     public Parameter V => readout;
 
+    /// <summary>G(z) = V·ReLU(Wz) row by row: z [N, d] ↦ [N, m].</summary>
     public override Tensor forward(Tensor z)
     {
         using var scope = NewDisposeScope();
         return F.relu(z.matmul(hidden.t())).matmul(readout.t()).MoveToOuterDisposeScope();
     }
 
+    /// <inheritdoc />
     public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         string w = graph.AddInitializer("hl_w", hidden);

@@ -14,6 +14,15 @@ public sealed class MlpGenerator : GeneratorModule, IOnnxExportableGenerator
 {
     private readonly ModuleList<Linear> layers;
 
+    /// <summary>An MLP generator with PyTorch's default initialisation drawn from <paramref name="seed"/>.</summary>
+    /// <param name="latentDimension">k of the latent code z ∈ R^k, ≥ 1.</param>
+    /// <param name="outputShape">Shape of one sample, non-empty with positive sizes ([n] for vectors, [C, H, W] for images); copied.</param>
+    /// <param name="width">Units of every hidden layer, ≥ 1.</param>
+    /// <param name="hiddenLayers">Number of hidden Linear → ReLU layers, ≥ 1. Default 2.</param>
+    /// <param name="outputActivation">The last nonlinearity. Default <see cref="OutputActivation.Linear"/>.</param>
+    /// <param name="seed">Seed of the initial weights. Default 0.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="outputShape"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public MlpGenerator(int latentDimension, long[] outputShape, int width, int hiddenLayers = 2,
         OutputActivation outputActivation = OutputActivation.Linear, int seed = 0)
         : base(nameof(MlpGenerator), latentDimension, CheckShape(outputShape))
@@ -31,11 +40,16 @@ public sealed class MlpGenerator : GeneratorModule, IOnnxExportableGenerator
         NetworkInit.Reset(this, seed);
     }
 
+    /// <summary>Units of every hidden layer (≥ 1).</summary>
     public int Width { get; }
+    /// <summary>Number of hidden layers (≥ 1).</summary>
     public int HiddenLayers { get; }
+    /// <summary>The last nonlinearity: identity or tanh.</summary>
     public OutputActivation OutputActivation { get; }
+    /// <summary><c>mlp</c>.</summary>
     public override string Architecture => "mlp";
 
+    /// <summary>Latent codes z [N, k] ↦ samples [N, ...OutputShape].</summary>
     public override Tensor forward(Tensor z)
     {
         using var scope = NewDisposeScope();
@@ -46,6 +60,7 @@ public sealed class MlpGenerator : GeneratorModule, IOnnxExportableGenerator
         return h.reshape([-1, .. OutputShape]).MoveToOuterDisposeScope();
     }
 
+    /// <inheritdoc />
     public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         string h = input;

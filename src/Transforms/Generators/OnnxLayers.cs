@@ -23,12 +23,39 @@ public static class OnnxLayers
             graph.AddInitializer(prefix + "_mean", runningMean), graph.AddInitializer(prefix + "_var", runningVar),
             (float)eps, output: output);
 
+    /// <summary>Inference-mode <paramref name="bn"/> on [N, C] (running statistics, the layer's ε).</summary>
+    /// <param name="graph">The graph to append to.</param>
+    /// <param name="prefix">Stem of the initializer names (<c>_gamma</c>, <c>_beta</c>, <c>_mean</c>, <c>_var</c>); unique per layer.</param>
+    /// <param name="bn">The layer; its affine weight and running statistics must exist.</param>
+    /// <param name="x">Name of the input value.</param>
+    /// <param name="output">Name of the result; null invents one.</param>
+    /// <returns>The name of the result.</returns>
     public static string BatchNorm(OnnxGraphBuilder graph, string prefix, BatchNorm1d bn, string x, string? output = null) =>
         BatchNorm(graph, prefix, bn.weight!, bn.bias!, bn.running_mean!, bn.running_var!, bn.eps, x, output);
 
+    /// <summary>Inference-mode <paramref name="bn"/> on [N, C, H, W] (running statistics, the layer's ε).</summary>
+    /// <param name="graph">The graph to append to.</param>
+    /// <param name="prefix">Stem of the initializer names (<c>_gamma</c>, <c>_beta</c>, <c>_mean</c>, <c>_var</c>); unique per layer.</param>
+    /// <param name="bn">The layer; its affine weight and running statistics must exist.</param>
+    /// <param name="x">Name of the input value.</param>
+    /// <param name="output">Name of the result; null invents one.</param>
+    /// <returns>The name of the result.</returns>
     public static string BatchNorm(OnnxGraphBuilder graph, string prefix, BatchNorm2d bn, string x, string? output = null) =>
         BatchNorm(graph, prefix, bn.weight!, bn.bias!, bn.running_mean!, bn.running_var!, bn.eps, x, output);
 
+    /// <summary>
+    /// <paramref name="conv"/> (weights [M, C, kH, kW], optional bias) with the same <paramref name="stride"/> and
+    /// symmetric <paramref name="padding"/> on both axes. The layer's own stride, padding, dilation and groups are not
+    /// read: pass the ones it was built with (dilation 1, one group).
+    /// </summary>
+    /// <param name="graph">The graph to append to.</param>
+    /// <param name="prefix">Stem of the initializer names (<c>_w</c>, <c>_b</c>); unique per layer.</param>
+    /// <param name="conv">The layer.</param>
+    /// <param name="stride">Stride on both spatial axes, ≥ 1.</param>
+    /// <param name="padding">Zero padding on every side, ≥ 0.</param>
+    /// <param name="x">Name of the input value.</param>
+    /// <param name="output">Name of the result; null invents one.</param>
+    /// <returns>The name of the result.</returns>
     public static string Conv(OnnxGraphBuilder graph, string prefix, Conv2d conv, long stride, long padding, string x, string? output = null)
     {
         string w = graph.AddInitializer(prefix + "_w", conv.weight!);
@@ -36,6 +63,19 @@ public static class OnnxLayers
         return graph.Conv(x, w, b, [stride, stride], [padding, padding], output: output);
     }
 
+    /// <summary>
+    /// <paramref name="conv"/> (weights [C, M, kH, kW], optional bias) with the same <paramref name="stride"/> and
+    /// symmetric <paramref name="padding"/> on both axes and no output padding. The layer's own settings are not read:
+    /// pass the ones it was built with.
+    /// </summary>
+    /// <param name="graph">The graph to append to.</param>
+    /// <param name="prefix">Stem of the initializer names (<c>_w</c>, <c>_b</c>); unique per layer.</param>
+    /// <param name="conv">The layer.</param>
+    /// <param name="stride">Stride on both spatial axes, ≥ 1.</param>
+    /// <param name="padding">PyTorch's <c>padding</c> (cropped from every side of the output), ≥ 0.</param>
+    /// <param name="x">Name of the input value.</param>
+    /// <param name="output">Name of the result; null invents one.</param>
+    /// <returns>The name of the result.</returns>
     public static string ConvTranspose(OnnxGraphBuilder graph, string prefix, ConvTranspose2d conv, long stride, long padding, string x, string? output = null)
     {
         string w = graph.AddInitializer(prefix + "_w", conv.weight!);

@@ -18,6 +18,16 @@ public sealed class RandomFeatureGenerator : GeneratorModule, IOnnxExportableGen
     private readonly Parameter weight;
     private readonly Parameter bias;
 
+    /// <summary>Draws W, b and θ, in that order, from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <param name="latentDimension">k, the latent dimension, ≥ 1.</param>
+    /// <param name="outputDimension">n, the data dimension, ≥ 1.</param>
+    /// <param name="width">Ng, the number of feature functions including the n constant ones, &gt; n.</param>
+    /// <param name="activation">σ_g, the feature activation.</param>
+    /// <param name="weightScale">Standard deviation of W's entries, finite, &gt; 0.</param>
+    /// <param name="biasScale">Standard deviation of b's entries, finite, ≥ 0 (0: no bias).</param>
+    /// <param name="thetaScale">Standard deviation of θ's initial entries, finite, ≥ 0 (0: θ starts at zero).</param>
+    /// <param name="seed">Seed of W, b and θ.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size or scale is out of range.</exception>
     public RandomFeatureGenerator(int latentDimension, int outputDimension, int width, Activation activation,
         double weightScale, double biasScale, double thetaScale, int seed)
         : base(nameof(RandomFeatureGenerator), latentDimension, new long[] { outputDimension })
@@ -41,13 +51,18 @@ public sealed class RandomFeatureGenerator : GeneratorModule, IOnnxExportableGen
 
     /// <summary>Ng, the number of feature functions (including the n constant ones).</summary>
     public int Width { get; }
+    /// <summary>σ_g, the activation of the random features.</summary>
     public Activation Activation { get; }
+    /// <summary>n, the data dimension.</summary>
     public int Dimension => (int)OutputShape[0];
+    /// <summary><c>random-feature</c>.</summary>
     public override string Architecture => "random-feature";
 
     /// <summary>θ ∈ R^{Ng}: entries 0..n−1 multiply the constant unit vectors, the rest the random features.</summary>
     public Parameter Theta => theta;
+    /// <summary>The frozen W as one [k, n·(Ng − n)] matrix, laid out as the class summary says.</summary>
     public Tensor HiddenWeight => weight;
+    /// <summary>The frozen b as one [n·(Ng − n)] vector, in the column order of <see cref="HiddenWeight"/>.</summary>
     public Tensor HiddenBias => bias;
 
     /// <summary>The random features as [B, n, Ng − n]: entry (b, j, i) is coordinate j of φ_{n+i}(z_b).</summary>
@@ -58,6 +73,7 @@ public sealed class RandomFeatureGenerator : GeneratorModule, IOnnxExportableGen
     public Tensor FromFeatures(Tensor features) =>
         features.matmul(theta[Dimension..]) + theta[..Dimension];
 
+    /// <summary>g_θ(z) row by row: z [B, k] ↦ [B, n].</summary>
     public override Tensor forward(Tensor z)
     {
         using var scope = NewDisposeScope();

@@ -19,6 +19,12 @@ public sealed class ResNetGenerator : GeneratorModule, IOnnxExportableGenerator
     private readonly Conv2d toImage;
     private readonly long h0, w0;
 
+    /// <summary>A ResNet generator with PyTorch's default initialisation drawn from <paramref name="seed"/>.</summary>
+    /// <param name="latentDimension">k of the latent code z ∈ R^k, ≥ 1.</param>
+    /// <param name="width">Filters of the projection and of every residual block, ≥ 1.</param>
+    /// <param name="imageShape">[C, H, W] with H and W positive multiples of 4. Default [1, 28, 28].</param>
+    /// <param name="seed">Seed of the initial weights. Default 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public ResNetGenerator(int latentDimension, int width, long[]? imageShape = null, int seed = 0)
         : base(nameof(ResNetGenerator), latentDimension, ImageShape.Check(imageShape ?? ImageShape.Default, nameof(imageShape)))
     {
@@ -34,9 +40,12 @@ public sealed class ResNetGenerator : GeneratorModule, IOnnxExportableGenerator
         NetworkInit.Reset(this, seed);
     }
 
+    /// <summary>Filters of the projection and of every residual block (≥ 1).</summary>
     public int Width { get; }
+    /// <summary><c>resnet</c>.</summary>
     public override string Architecture => "resnet";
 
+    /// <summary>Latent codes z [N, k] ↦ images [N, C, H, W] in (−1, 1).</summary>
     public override Tensor forward(Tensor z)
     {
         using var scope = NewDisposeScope();
@@ -45,6 +54,7 @@ public sealed class ResNetGenerator : GeneratorModule, IOnnxExportableGenerator
         return toImage.forward(F.relu(bnOut.forward(h))).tanh().MoveToOuterDisposeScope();
     }
 
+    /// <inheritdoc />
     public void AppendOnnx(Onnx.OnnxGraphBuilder graph, string input, string output)
     {
         string h = graph.Reshape(OnnxLayers.Linear(graph, "rn_proj", project, input), [-1, Width, h0, w0]);

@@ -75,5 +75,8 @@ public static class TorchNative
 /// <summary>libtorch (TorchSharp's native backend) could not be loaded.</summary>
 public sealed class TorchNativeException : InvalidOperationException
 {
+    /// <summary>An exception saying what failed to load and how to fix it.</summary>
+    /// <param name="message">What failed and the fix.</param>
+    /// <param name="inner">TorchSharp's original exception, if any.</param>
     public TorchNativeException(string message, Exception? inner) : base(message, inner) { }
 }

@@ -13,6 +13,7 @@ namespace MlGan.Transforms.Onnx;
 /// </summary>
 public static class MlNetModelZip
 {
+    /// <summary>Name of the zip entry in which ML.NET's OnnxTransformer stores its model.</summary>
     public const string OnnxEntryName = "OnnxModel";
 
     /// <summary>True when the file starts with the zip signature "PK\x03\x04".</summary>
@@ -23,6 +24,13 @@ public static class MlNetModelZip
         return f.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
     }
 
+    /// <summary>
+    /// The generator's ONNX model from an ML.NET model zip: the <see cref="OnnxEntryName"/> entry carrying
+    /// <c>mlgan.*</c> metadata (else any), the last transformer's where several qualify.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">Not a zip, no ONNX entry, or an entry that is not ML.NET's length-prefixed ONNX model.</exception>
     public static ModelProto ReadOnnx(string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The model path must be non-empty.", nameof(path));

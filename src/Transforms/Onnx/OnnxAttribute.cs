@@ -10,18 +10,28 @@ namespace MlGan.Transforms.Onnx;
 /// </summary>
 public static class OnnxAttribute
 {
+    /// <summary>An INT attribute.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public static AttributeProto Int(string name, long value) =>
         new() { Name = CheckName(name), Type = AttrType.Int, I = value };
 
+    /// <summary>A FLOAT attribute.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public static AttributeProto Float(string name, float value) =>
         new() { Name = CheckName(name), Type = AttrType.Float, F = value };
 
+    /// <summary>A STRING attribute holding <paramref name="value"/> as UTF-8.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public static AttributeProto String(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return new() { Name = CheckName(name), Type = AttrType.String, S = ByteString.CopyFromUtf8(value) };
     }
 
+    /// <summary>An INTS attribute holding a copy of <paramref name="values"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public static AttributeProto Ints(string name, params long[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -30,6 +40,9 @@ public static class OnnxAttribute
         return a;
     }
 
+    /// <summary>A FLOATS attribute holding a copy of <paramref name="values"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public static AttributeProto Floats(string name, params float[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -38,6 +51,9 @@ public static class OnnxAttribute
         return a;
     }
 
+    /// <summary>A TENSOR attribute (e.g. a Constant node's <c>value</c>); the tensor is referenced, not copied.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public static AttributeProto Tensor(string name, TensorProto value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -30,6 +30,11 @@ public sealed class OnnxGraphBuilder
     private readonly HashSet<string> _nodeNames = new(StringComparer.Ordinal);
     private readonly List<KeyValuePair<string, string>> _metadata = [];
 
+    /// <summary>An empty graph.</summary>
+    /// <param name="graphName">The graph's name, non-empty.</param>
+    /// <param name="opset">Default-domain opset to import, in [<see cref="MinOpset"/>, <see cref="MaxOpset"/>]. Default 17.</param>
+    /// <exception cref="ArgumentException"><paramref name="graphName"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="opset"/> is out of range.</exception>
     public OnnxGraphBuilder(string graphName, long opset = 17)
     {
         if (string.IsNullOrWhiteSpace(graphName)) throw new ArgumentException("The graph needs a non-empty name.", nameof(graphName));
@@ -60,6 +65,11 @@ public sealed class OnnxGraphBuilder
         _graph.Output.Add(ValueInfo(name, dims, nameof(dims)));
     }
 
+    /// <summary>A float initializer of shape <paramref name="dims"/> holding <paramref name="data"/> in row-major order.</summary>
+    /// <returns><paramref name="name"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="dims"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or taken, or the dims do not hold <c>data.Length</c> values.</exception>
     public string AddInitializer(string name, float[] data, params long[] dims)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -70,6 +80,11 @@ public sealed class OnnxGraphBuilder
         return name;
     }
 
+    /// <summary>An int64 initializer of shape <paramref name="dims"/> (e.g. a shape or axes input) holding <paramref name="data"/>.</summary>
+    /// <returns><paramref name="name"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="dims"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or taken, or the dims do not hold <c>data.Length</c> values.</exception>
     public string AddInitializer(string name, long[] data, params long[] dims)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -111,14 +126,22 @@ public sealed class OnnxGraphBuilder
             OnnxAttribute.Int("transA", transA ? 1 : 0), OnnxAttribute.Int("transB", transB ? 1 : 0));
     }
 
+    /// <summary>Matrix product A·B (NumPy <c>matmul</c> semantics).</summary>
     public string MatMul(string a, string b, string? output = null) => Single("MatMul", [a, b], output);
+    /// <summary>Elementwise a + b with NumPy broadcasting.</summary>
     public string Add(string a, string b, string? output = null) => Single("Add", [a, b], output);
+    /// <summary>Elementwise a · b with NumPy broadcasting.</summary>
     public string Mul(string a, string b, string? output = null) => Single("Mul", [a, b], output);
+    /// <summary>Elementwise a − b with NumPy broadcasting.</summary>
     public string Sub(string a, string b, string? output = null) => Single("Sub", [a, b], output);
+    /// <summary>max(x, 0) elementwise.</summary>
     public string Relu(string x, string? output = null) => Single("Relu", [x], output);
+    /// <summary>tanh x elementwise.</summary>
     public string Tanh(string x, string? output = null) => Single("Tanh", [x], output);
+    /// <summary>1/(1 + e^−x) elementwise.</summary>
     public string Sigmoid(string x, string? output = null) => Single("Sigmoid", [x], output);
 
+    /// <summary>x for x ≥ 0, <paramref name="alpha"/>·x otherwise (PyTorch's negative_slope).</summary>
     public string LeakyRelu(string x, float alpha, string? output = null) =>
         Single("LeakyRelu", [x], output, OnnxAttribute.Float("alpha", alpha));
 
@@ -130,6 +153,8 @@ public sealed class OnnxGraphBuilder
         return Single("Reshape", [x, s], output);
     }
 
+    /// <summary>Permutes the axes: output axis i is input axis <c>perm[i]</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="perm"/> is null.</exception>
     public string Transpose(string x, long[] perm, string? output = null)
     {
         ArgumentNullException.ThrowIfNull(perm);
@@ -230,8 +255,12 @@ public sealed class OnnxGraphBuilder
         return Single("Resize", [x, "", s], output, attrs);
     }
 
+    /// <summary>A copy of x under a new name (e.g. to expose an input or initializer as a graph output).</summary>
     public string Identity(string x, string? output = null) => Single("Identity", [x], output);
 
+    /// <summary>Joins <paramref name="inputs"/> along <paramref name="axis"/> (negative counts from the end); the result gets a fresh name.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> is empty.</exception>
     public string Concat(long axis, params string[] inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -283,6 +312,7 @@ public sealed class OnnxGraphBuilder
         return model;
     }
 
+    /// <summary>The serialised bytes of <see cref="Build"/>, as written to a .onnx file.</summary>
     public byte[] ToBytes() => Build().ToByteArray();
 
     // ---------------------------------------------------------------- internals

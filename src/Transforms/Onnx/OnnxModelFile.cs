@@ -33,6 +33,8 @@ public static class OnnxModelFile
         }
     }
 
+    /// <summary>Writes the model's protobuf bytes to <paramref name="stream"/> at its position; the stream stays open.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="stream"/> is null.</exception>
     public static void Save(ModelProto model, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(model);

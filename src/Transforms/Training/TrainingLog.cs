@@ -11,15 +11,23 @@ public sealed class TrainingLog
     private readonly PrimitiveDataFrameColumn<int> _steps = new("step");
     private readonly DoubleDataFrameColumn[] _values;
 
+    /// <summary>An empty log with one column per quantity, in the given order.</summary>
+    /// <param name="quantities">Column names such as <c>loss_d</c>; copied.</param>
     public TrainingLog(IReadOnlyList<string> quantities)
     {
         Quantities = quantities.ToArray();
         _values = Quantities.Select(q => new DoubleDataFrameColumn(q)).ToArray();
     }
 
+    /// <summary>The quantity column names, in column order (without <c>step</c>).</summary>
     public IReadOnlyList<string> Quantities { get; }
+    /// <summary>Number of logged rows.</summary>
     public long Count => _steps.Length;
 
+    /// <summary>Appends one row.</summary>
+    /// <param name="step">The training step the values belong to.</param>
+    /// <param name="values">One value per quantity, in <see cref="Quantities"/> order; null where it was not computed.</param>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not hold one value per quantity.</exception>
     public void Append(int step, IReadOnlyList<double?> values)
     {
         if (values.Count != _values.Length)
@@ -40,6 +48,7 @@ public sealed class TrainingLog
         return _values[i].ToList();
     }
 
+    /// <summary>The step of every logged row, in order (a copy).</summary>
     public IReadOnlyList<int> Steps => _steps.Select(s => s!.Value).ToList();
 
     /// <summary>Writes the log as CSV (header: step, quantities), atomically.</summary>

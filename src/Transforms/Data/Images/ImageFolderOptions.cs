@@ -7,13 +7,13 @@ public sealed class ImageFolderOptions
     public int Channels { get; set; } = 3;
 
     /// <summary>
-    /// Output width; set with <see cref="Height"/> (both or neither) to resize every image bilinearly
-    /// (<see cref="BilinearResize"/>: PyTorch's align_corners = false, no antialias). Null: every image must
+    /// Output width in pixels, ≥ 1; set with <see cref="Height"/> (both or neither) to resize every image bilinearly
+    /// (<see cref="BilinearResize"/>: PyTorch's align_corners = false, no antialias). Default null: every image must
     /// already have one size, which becomes the output size.
     /// </summary>
     public int? Width { get; set; }
 
-    /// <summary>Output height; see <see cref="Width"/>.</summary>
+    /// <summary>Output height in pixels, ≥ 1; see <see cref="Width"/>. Default null.</summary>
     public int? Height { get; set; }
 
     /// <summary>Pixel scaling: byte/255 (<see cref="PixelRange.ZeroToOne"/>, the default) or byte/127.5 − 1.</summary>
@@ -21,14 +21,14 @@ public sealed class ImageFolderOptions
 
     /// <summary>
     /// Skip images that cannot be read (unreadable header when the folder is scanned, corrupt or truncated
-    /// data when a row is decoded) instead of throwing; <see cref="ImageFolderDataView.Skipped"/> lists them.
+    /// data when a row is decoded) instead of throwing; <see cref="ImageFolderDataView.Skipped"/> lists them. Default false.
     /// </summary>
     public bool SkipBad { get; set; }
 
-    /// <summary>Name of the vector&lt;float&gt;[C·H·W] column (CHW order). Default <c>Features</c>.</summary>
+    /// <summary>Name of the vector&lt;float&gt;[C·H·W] column (CHW order); non-empty. Default <c>Features</c>.</summary>
     public string FeaturesColumnName { get; set; } = GanDataCatalog.FeaturesColumn;
 
-    /// <summary>Name of the text column holding each row's image name (<see cref="ImageCollection.NameOf"/>). Default <c>Path</c>.</summary>
+    /// <summary>Name of the text column holding each row's image name (<see cref="ImageCollection.NameOf"/>); non-empty, not the features column's. Default <c>Path</c>.</summary>
     public string PathColumnName { get; set; } = "Path";
 
     /// <summary>Throws for a channel count other than 1 or 3, a lone or non-positive size, or empty or equal column names.</summary>
