@@ -20,6 +20,7 @@ namespace MlGan.Cli.Commands;
 /// </summary>
 public static class ScoreCommand
 {
+    /// <summary>The `score` sub-command: its options and action.</summary>
     public static Command Create()
     {
         var real = new Option<string>("--real") { Description = $"Reference data: {ScoreSource.Syntax}.", Required = true };

@@ -14,6 +14,7 @@ namespace MlGan.Cli.Commands;
 /// </summary>
 public static class StatsCommand
 {
+    /// <summary>The `stats` sub-command: its options and action.</summary>
     public static Command Create()
     {
         var data = new Option<string?>("--data") { Description = $"Samples to summarise: {ScoreSource.Syntax}." };

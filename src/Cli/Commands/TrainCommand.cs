@@ -19,6 +19,7 @@ namespace MlGan.Cli.Commands;
 /// </summary>
 public static class TrainCommand
 {
+    /// <summary>The `train` sub-command: its options and action.</summary>
     public static Command Create()
     {
         var family = new Option<string>("--family") { Description = "Recipe (loss, regulariser, dynamics, optimisers of the papers): " + string.Join(" | ", GanRecipes.Families), Required = true };

@@ -4,8 +4,10 @@ namespace MlGan.Trainers.GmmGan;
 public sealed record GmmScenario(string Name, string Title, GmmDynamicsKind Kind, GmmGanMixture Initial,
     TwoIntervalDiscriminator InitialDiscriminator, int Steps, double StepSize = 0.1)
 {
+    /// <summary>The target of every panel: μ* = (−0.5, 0.5).</summary>
     public static readonly GmmGanMixture Target = new(-0.5, 0.5);
 
+    /// <summary>Runs the panel's dynamics from its start, recording into <paramref name="trajectory"/> when given.</summary>
     public GmmRunResult Run(GmmTrajectory? trajectory = null) =>
         GmmDynamics.Run(Kind, Target, Initial, InitialDiscriminator, new GmmDynamicsOptions { StepSize = StepSize, Steps = Steps }, trajectory);
 }
@@ -33,5 +35,6 @@ public static class GmmFigure1
     public static readonly GmmScenario VanishingGradient = new("d-vanishing-gradient", "First order dynamics, vanishing gradient",
         GmmDynamicsKind.FirstOrder, new(0.6, 0.7), new(-2.1, -1.4, -1.0, -0.4), 5000);
 
+    /// <summary>The four panels in the figure's order.</summary>
     public static IReadOnlyList<GmmScenario> All { get; } = [Converging, ModeCollapse, Optimal, VanishingGradient];
 }

@@ -11,6 +11,7 @@ namespace MlGan.Trainers.GmmGan;
 /// </summary>
 public static class GmmHeatmap
 {
+    /// <summary>Runs every requested dynamics over the lattice (in parallel, deterministic).</summary>
     public static GmmHeatmapResult Run(GmmHeatmapOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -13,6 +13,7 @@ public sealed class GmmHeatmapLayer
         EarlyStopRate = new double[grid, grid];
     }
 
+    /// <summary>The dynamics this layer ran.</summary>
     public GmmDynamicsKind Kind { get; }
 
     /// <summary>Fraction of repeats ending with TV &lt; threshold.</summary>
@@ -28,6 +29,7 @@ public sealed class GmmHeatmapLayer
     /// <summary>Fraction of repeats in which a discriminator interval collapsed to width 0.</summary>
     public double[,] CollapseRate { get; }
 
+    /// <summary>Mean final TV(G_μ*, G_μ̂(T)) over the repeats.</summary>
     public double[,] MeanTotalVariation { get; }
 
     /// <summary>Fraction of repeats that reached an exact fixed point before the last step.</summary>
@@ -42,6 +44,7 @@ public sealed class GmmHeatmapLayer
     /// <summary>Mean success rate on the diagonal.</summary>
     public double DiagonalMeanSuccess => DiagonalMean(SuccessRate);
 
+    /// <summary>Mean of <paramref name="map"/> over the cells with i ≠ j.</summary>
     public static double OffDiagonalMean(double[,] map)
     {
         int n = map.GetLength(0);
@@ -52,6 +55,7 @@ public sealed class GmmHeatmapLayer
         return sum / (n * (n - 1));
     }
 
+    /// <summary>Mean of <paramref name="map"/> over the cells with i = j.</summary>
     public static double DiagonalMean(double[,] map)
     {
         int n = map.GetLength(0);

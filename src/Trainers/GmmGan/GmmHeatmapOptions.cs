@@ -10,25 +10,40 @@ namespace MlGan.Trainers.GmmGan;
 /// </summary>
 public sealed record GmmHeatmapOptions
 {
+    /// <summary>μ*₁ of the target mixture. Default −0.5.</summary>
     public double TargetMu1 { get; init; } = -0.5;
+    /// <summary>μ*₂ of the target mixture. Default 0.5.</summary>
     public double TargetMu2 { get; init; } = 0.5;
+    /// <summary>Lattice points per axis of μ̂(0), ≥ 2. Default 21.</summary>
     public int Grid { get; init; } = 21;
+    /// <summary>Lower end of the μ̂(0) range. Default −1.</summary>
     public double Min { get; init; } = -1.0;
+    /// <summary>Upper end of the μ̂(0) range (&gt; Min). Default 1.</summary>
     public double Max { get; init; } = 1.0;
+    /// <summary>Runs per grid point from random discriminators, ≥ 1. Default 120.</summary>
     public int Repeats { get; init; } = 120;
+    /// <summary>Steps per run, ≥ 1. Default 3000.</summary>
     public int Steps { get; init; } = 3000;
+    /// <summary>η of generator and discriminator, &gt; 0. Default 0.3.</summary>
     public double StepSize { get; init; } = 0.3;
+    /// <summary>Unroll depth of the unrolled dynamics, ≥ 1. Default 5.</summary>
     public int UnrollSteps { get; init; } = 5;
+    /// <summary>A run succeeds when TV(G_μ*, G_μ̂(T)) is below this, in (0, 1]. Default 0.1 (the paper's).</summary>
     public double SuccessThreshold { get; init; } = 0.1;
+    /// <summary>Lower end of the uniform draw of the initial interval ends. Default −3.</summary>
     public double DiscriminatorInitMin { get; init; } = -3.0;
+    /// <summary>Upper end of the uniform draw of the initial interval ends. Default 3.</summary>
     public double DiscriminatorInitMax { get; init; } = 3.0;
+    /// <summary>Seed of the initial discriminators (per grid point and repeat, so results do not depend on threads). Default 1.</summary>
     public long Seed { get; init; } = 1;
 
     /// <summary>Threads for Parallel.For over (dynamics, grid point); 0 = all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>The dynamics to run. Default optimal, unrolled, first order.</summary>
     public IReadOnlyList<GmmDynamicsKind> Kinds { get; init; } = [GmmDynamicsKind.Optimal, GmmDynamicsKind.Unrolled, GmmDynamicsKind.FirstOrder];
 
+    /// <summary>Checks every option; ArgumentException naming the option otherwise.</summary>
     public void Validate()
     {
         Guard.Finite(TargetMu1, nameof(TargetMu1));

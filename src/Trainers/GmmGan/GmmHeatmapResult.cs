@@ -13,12 +13,15 @@ public sealed class GmmHeatmapResult
         Seconds = seconds;
     }
 
+    /// <summary>The options the heatmaps were run with.</summary>
     public GmmHeatmapOptions Options { get; }
+    /// <summary>One layer per requested dynamics, in the options' order.</summary>
     public IReadOnlyList<GmmHeatmapLayer> Layers { get; }
 
     /// <summary>Total wall-clock seconds.</summary>
     public double Seconds { get; }
 
+    /// <summary>The layer of <paramref name="kind"/>; KeyNotFoundException when it was not run.</summary>
     public GmmHeatmapLayer this[GmmDynamicsKind kind] =>
         Layers.FirstOrDefault(l => l.Kind == kind) ?? throw new KeyNotFoundException($"The heatmap was not run for {kind}.");
 

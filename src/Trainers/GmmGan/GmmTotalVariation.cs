@@ -7,6 +7,7 @@ namespace MlGan.Trainers.GmmGan;
 /// </summary>
 public static class GmmTotalVariation
 {
+    /// <summary>d_TV(<paramref name="p"/>, <paramref name="q"/>) in [0, 1].</summary>
     public static double Distance(GmmGanMixture p, GmmGanMixture q)
     {
         var a = GmmOptimalDiscriminator.Find(p, q);

@@ -7,7 +7,9 @@ namespace MlGan.Trainers.GmmGan;
 /// </summary>
 public readonly record struct TwoIntervalDiscriminator(double L1, double R1, double L2, double R2)
 {
+    /// <summary>r₁ − ℓ₁ (0: the first interval is empty).</summary>
     public double Width1 => R1 - L1;
+    /// <summary>r₂ − ℓ₂ (0: the second interval is empty).</summary>
     public double Width2 => R2 - L2;
 
     /// <summary>Checked factory: no NaN, and L1 ≤ R1 ≤ L2 ≤ R2.</summary>
@@ -32,5 +34,6 @@ public readonly record struct TwoIntervalDiscriminator(double L1, double R1, dou
     /// <summary>Whether x lies in the union (the discriminator outputs 1).</summary>
     public bool Contains(double x) => (x >= L1 && x <= R1 && R1 > L1) || (x >= L2 && x <= R2 && R2 > L2);
 
+    /// <summary>"[ℓ₁, r₁] ∪ [ℓ₂, r₂]", invariant culture.</summary>
     public override string ToString() => FormattableString.Invariant($"[{L1:G6}, {R1:G6}] ∪ [{L2:G6}, {R2:G6}]");
 }
