@@ -56,16 +56,19 @@ public sealed class TrainExtensionFlagsTests
     }
 
     [TestMethod]
-    public void APluginsLossIsNamedByLoss()
+    public void APluginsLossAndNetworkAreNamedByLossAndNet()
     {
         string dir = TempDir();
         try
         {
             string plugin = typeof(PluginSquareLoss).Assembly.Location;
-            var (code, output, error) = CliRunner.Run(Tiny(dir, "--family", "js-ns", "--plugin", plugin, "--loss", "plugin-square"));
+            var (code, output, error) = CliRunner.Run(Tiny(dir, "--family", "js-ns", "--plugin", plugin, "--loss", "plugin-square", "--net", "plugin-tiny"));
             Assert.AreEqual(0, code, error);
             StringAssert.Contains(output, "loss plugin-square");
-            StringAssert.StartsWith(RecordedOptions(dir).GetProperty("Loss").GetString()!, "plugin-square");
+            StringAssert.Contains(output, "network plugin-tiny");
+            var options = RecordedOptions(dir);
+            StringAssert.StartsWith(options.GetProperty("Loss").GetString()!, "plugin-square");
+            Assert.AreEqual("plugin-tiny", options.GetProperty("Network").GetString());
         }
         finally
         {

@@ -22,8 +22,8 @@ public enum OptimizerKind
 /// <param name="LearningRate">Step size, finite, &gt; 0. Default 1e-4.</param>
 /// <param name="Beta1">Adam's first-moment decay β₁ in [0, 0.999999] (ignored by SGD). Default 0.5.</param>
 /// <param name="Beta2">Adam's second-moment decay β₂ in [0, 0.999999] (ignored by SGD). Default 0.999.</param>
-public sealed record OptimizerSettings(OptimizerKind Kind = OptimizerKind.Adam, double LearningRate = 1e-4,
-    double Beta1 = 0.5, double Beta2 = 0.999)
+public sealed record OptimizerSettings(OptimizerKind Kind = OptimizerKind.Adam, double LearningRate = GanTrainerOptions.Defaults.LearningRate,
+    double Beta1 = GanTrainerOptions.Defaults.Beta1, double Beta2 = GanTrainerOptions.Defaults.Beta2)
 {
     /// <summary>Checks the settings; <paramref name="name"/> (e.g. <c>GeneratorOptimizer</c>) prefixes the argument names in messages.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="LearningRate"/> is not a finite number &gt; 0, or a β lies outside [0, 0.999999].</exception>
