@@ -57,6 +57,17 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         var device = DeviceFactory.Parse(o.Device);
         var loss = o.Loss;
         var spec = Spec(shape, seed);
+        var warnings = new List<string>();
+        if (resume is not null)
+        {
+            if (o.Steps <= resume.Manifest.Step)
+                throw new ArgumentException($"Cannot resume '{resume.Path}': it has already completed {resume.Manifest.Step} steps and {nameof(o.Steps)} is {o.Steps}; " +
+                    $"set {nameof(o.Steps)} above {resume.Manifest.Step} to train further (its model is already in the checkpoint).", nameof(o.Steps));
+            foreach (var skipped in resume.Skipped) warnings.Add($"resume: skipped unreadable {skipped}");
+            if (resume.Skipped.Count > 0) warnings.Add($"resume: continuing from {System.IO.Path.GetFileName(resume.Path)} (step {resume.Manifest.Step})");
+        }
+        if (o.CheckpointEvery > 0 && GanCheckpoint.RemoveStalePartials(o.CheckpointDirectory!) is var removed and > 0)
+            warnings.Add($"removed {removed} stale partial checkpoint file(s) of killed writes from '{o.CheckpointDirectory}'");
         var (generator, critic) = o.Network.Create(spec);
         if (resume is not null)
         {
@@ -67,13 +78,12 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         Func<torch.Tensor> real = () => torch.tensor(batches.Next(), [o.BatchSize, .. shape]).to(device);
         var collapse = new CollapseBasinDetector(loss, o.CollapseWindow);
         var vanishing = new VanishingGradientDetector();
-        var warnings = new List<string>();
         string? lastCheckpoint = null;
         TrainingLog log;
         using (var stepper = new GanStepper(generator, critic, loss, o.Settings(), real, unchecked(seed + 3), device))
         {
             resume?.RestoreTraining(stepper, batches);
-            int start = Math.Min(resume?.Manifest.Step ?? 0, o.Steps);
+            int start = resume?.Manifest.Step ?? 0;
             log = GanTrainingLoop.Run(ml, "Gan", stepper, new TrainingLoopSettings
             {
                 Steps = o.Steps, LogEvery = o.LogEvery, Progress = o.Progress,
@@ -136,7 +146,9 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
             LogQuantities = log.Quantities.ToArray(), Log = rows,
         };
         var onnx = GeneratorOnnx.CanExport(generator) ? ExportOnnx(generator, stepper, loss, seed, shape, spec) : null;
-        return GanCheckpoint.Write(_options.CheckpointDirectory!, manifest, generator, critic, stepper, onnx);
+        string written = GanCheckpoint.Write(_options.CheckpointDirectory!, manifest, generator, critic, stepper, onnx);
+        GanCheckpoint.Prune(_options.CheckpointDirectory!, _options.KeepCheckpoints, [written]);
+        return written;
     }
 
     /// <summary>The ONNX of what Fit would return now: the EMA weights when EMA is on (swapped in, then back, exactly).</summary>

@@ -57,6 +57,8 @@ public sealed class GanTrainerOptions
         public const double WeightClip = 0.01;
         /// <summary>ℓ2 λ = 1 (Sajedi et al. 2021, Eq. 2).</summary>
         public const double L2 = 1;
+        /// <summary>Keep the 3 newest checkpoints.</summary>
+        public const int KeepCheckpoints = 3;
     }
 
     private GanLoss? _loss;
@@ -143,6 +145,8 @@ public sealed class GanTrainerOptions
     public int CollapseWindow { get; set; } = Defaults.CollapseWindow;
     /// <summary>Write a resumable checkpoint (<see cref="Checkpoints.GanCheckpoint"/>) after every this many steps, ≥ 0; 0 (default): never.</summary>
     public int CheckpointEvery { get; set; }
+    /// <summary>How many of the newest checkpoints a run keeps in <see cref="CheckpointDirectory"/> (older ones are deleted after each write), ≥ 0; 0 keeps all. Default 3.</summary>
+    public int KeepCheckpoints { get; set; } = Defaults.KeepCheckpoints;
     /// <summary>Where checkpoints go (ckpt-NNNNNNNN.zip); required when <see cref="CheckpointEvery"/> &gt; 0. Default null.</summary>
     public string? CheckpointDirectory { get; set; }
     /// <summary>
@@ -175,6 +179,7 @@ public sealed class GanTrainerOptions
         Guard.Positive(LogEvery, nameof(LogEvery));
         Guard.Positive(CollapseWindow, nameof(CollapseWindow));
         Guard.AtLeast(CheckpointEvery, 0, nameof(CheckpointEvery));
+        Guard.AtLeast(KeepCheckpoints, 0, nameof(KeepCheckpoints));
         if (CheckpointEvery > 0 && string.IsNullOrWhiteSpace(CheckpointDirectory))
             throw new ArgumentException($"{nameof(CheckpointEvery)} is {CheckpointEvery}: set {nameof(CheckpointDirectory)} to where checkpoints go.", nameof(CheckpointDirectory));
         if (ResumeFrom is not null && string.IsNullOrWhiteSpace(ResumeFrom))

@@ -43,9 +43,10 @@ public static class TrainCommand
         var imageShape = new Option<string?>("--image-shape") { Description = "C,H,W of CSV image data (required for dcgan/resnet on CSV)." };
         var logEvery = new Option<int>("--log-every") { Description = "Log every this many steps.", DefaultValueFactory = _ => GanTrainerOptions.Defaults.LogEvery }.AtLeast(1);
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write DIR/checkpoints/ckpt-N.zip every this many steps (0: never).", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        var keep = new Option<int>("--keep-checkpoints") { Description = "Keep the N newest checkpoints (0: all).", DefaultValueFactory = _ => GanTrainerOptions.Defaults.KeepCheckpoints }.AtLeast(0);
         var resume = new Option<string?>("--resume") { Description = "Resume from a checkpoint file or directory." };
         var cmd = new Command("train", "Train a GAN and write model.zip, log.csv and loss.png.")
-        { family, net, loss, plugin, width, data, steps, output, seed, batch, lr, lrG, lrD, nCritic, latent, count, imageShape, logEvery, checkpointEvery, resume };
+        { family, net, loss, plugin, width, data, steps, output, seed, batch, lr, lrG, lrD, nCritic, latent, count, imageShape, logEvery, checkpointEvery, keep, resume };
         foreach (var option in regularizers) cmd.Options.Add(option);
         cmd.SetAction(parse => CliErrors.Run("train", () =>
         {
@@ -57,7 +58,7 @@ public static class TrainCommand
                 Network = GanNetworks.ByName(parse.GetValue(net)!), Width = parse.GetValue(width), Steps = parse.GetValue(steps),
                 Seed = parse.GetValue(seed), BatchSize = parse.GetValue(batch), LatentDimension = parse.GetValue(latent),
                 LogEvery = parse.GetValue(logEvery), CheckpointEvery = parse.GetValue(checkpointEvery),
-                CheckpointDirectory = Path.Combine(dir.FullName, "checkpoints"), ResumeFrom = parse.GetValue(resume),
+                CheckpointDirectory = Path.Combine(dir.FullName, "checkpoints"), KeepCheckpoints = parse.GetValue(keep), ResumeFrom = parse.GetValue(resume),
             });
             if (parse.GetValue(loss) is { } lossName) options.Loss = GanLosses.ByName(lossName);
             double? rateG = parse.GetValue(lrG) ?? parse.GetValue(lr), rateD = parse.GetValue(lrD) ?? parse.GetValue(lr);
@@ -74,6 +75,7 @@ public static class TrainCommand
             dir.Create();
             using var generator = Fit(trainer, input, progress);
             var log = generator.GanTraining().Log;
+            foreach (var warning in generator.GanTraining().Warnings) Console.Error.WriteLine($"mlgan train: warning: {warning}");
             string model = Path.Combine(dir.FullName, "model.zip");
             ml.Model.Save(generator, ml.Gan().Data.Latent(generator.LatentDimension, 1, seed: 0).Schema, model);
             log.SaveCsv(Path.Combine(dir.FullName, "log.csv"));

@@ -53,29 +53,96 @@ public sealed partial class GanCheckpoint
     [GeneratedRegex(@"^ckpt-(\d{8,})\.zip$")]
     private static partial Regex NamePattern();
 
-    /// <summary>The complete checkpoint with the most steps in <paramref name="directory"/>, or null if there is none.</summary>
-    public static string? FindLatest(string directory)
+    [GeneratedRegex(@"^\.ckpt-\d{8,}\.zip\.[0-9a-f]+\.partial$")]
+    private static partial Regex PartialPattern();
+
+    /// <summary>Newer checkpoints <see cref="Open"/> passed over because they could not be read ("file: why"), newest first.</summary>
+    public IReadOnlyList<string> Skipped { get; private init; } = [];
+
+    /// <summary>The checkpoint files in <paramref name="directory"/>, most steps first (none when it does not exist).</summary>
+    public static IReadOnlyList<string> List(string directory)
     {
-        if (!Directory.Exists(directory)) return null;
+        if (!Directory.Exists(directory)) return [];
         return Directory.EnumerateFiles(directory)
             .Select(f => (File: f, Match: NamePattern().Match(System.IO.Path.GetFileName(f))))
             .Where(x => x.Match.Success)
             .OrderByDescending(x => long.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
             .Select(x => x.File)
-            .FirstOrDefault();
+            .ToArray();
     }
 
-    /// <summary>Opens a checkpoint file, or the latest one in a directory.</summary>
+    /// <summary>The complete checkpoint with the most steps in <paramref name="directory"/>, or null if there is none.</summary>
+    public static string? FindLatest(string directory) => List(directory).FirstOrDefault();
+
+    /// <summary>
+    /// Deletes the temporary <c>.ckpt-….partial</c> files that killed writes left in <paramref name="directory"/>
+    /// (a run calls this before it writes its own); returns how many it removed.
+    /// </summary>
+    public static int RemoveStalePartials(string directory)
+    {
+        if (!Directory.Exists(directory)) return 0;
+        int removed = 0;
+        foreach (var file in Directory.EnumerateFiles(directory).Where(f => PartialPattern().IsMatch(System.IO.Path.GetFileName(f))).ToArray())
+        {
+            File.Delete(file);
+            removed++;
+        }
+        return removed;
+    }
+
+    /// <summary>
+    /// Keeps the <paramref name="keep"/> checkpoints with the most steps in <paramref name="directory"/> (and any in
+    /// <paramref name="protect"/>) and deletes the others; returns the deleted paths. <paramref name="keep"/> 0 keeps all.
+    /// </summary>
+    public static IReadOnlyList<string> Prune(string directory, int keep, IReadOnlyCollection<string>? protect = null)
+    {
+        Transforms.Guard.AtLeast(keep, 0, nameof(keep));
+        if (keep == 0) return [];
+        var kept = new HashSet<string>((protect ?? []).Select(System.IO.Path.GetFullPath), StringComparer.Ordinal);
+        var deleted = new List<string>();
+        foreach (var file in List(directory).Skip(keep))
+        {
+            if (kept.Contains(System.IO.Path.GetFullPath(file))) continue;
+            File.Delete(file);
+            deleted.Add(file);
+        }
+        return deleted;
+    }
+
+    /// <summary>
+    /// Opens a checkpoint file, or the newest readable one in a directory: a newer one that cannot be read (truncated
+    /// by a crash, corrupt) is passed over and named in <see cref="Skipped"/>.
+    /// </summary>
     /// <exception cref="FileNotFoundException">No such file, or a directory without checkpoints.</exception>
-    /// <exception cref="InvalidDataException">Not a checkpoint, or one of an unknown format version.</exception>
+    /// <exception cref="InvalidDataException">Not a checkpoint, one of an unknown format version, or a directory where none is readable.</exception>
     public static GanCheckpoint Open(string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The checkpoint path must be non-empty.", nameof(path));
-        string file = path;
-        if (Directory.Exists(path))
-            file = FindLatest(path) ?? throw new FileNotFoundException($"Directory '{path}' holds no checkpoint (ckpt-NNNNNNNN.zip).", path);
-        else if (!File.Exists(path))
-            throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
+        if (!Directory.Exists(path))
+        {
+            if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
+            return OpenFile(path);
+        }
+        var candidates = List(path);
+        if (candidates.Count == 0) throw new FileNotFoundException($"Directory '{path}' holds no checkpoint (ckpt-NNNNNNNN.zip).", path);
+        var skipped = new List<string>();
+        foreach (var file in candidates)
+        {
+            try
+            {
+                var checkpoint = OpenFile(file);
+                return skipped.Count == 0 ? checkpoint : new GanCheckpoint(checkpoint.Path, checkpoint.Manifest, checkpoint._entries) { Skipped = skipped };
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                skipped.Add($"{System.IO.Path.GetFileName(file)}: {ex.Message}");
+            }
+        }
+        throw new InvalidDataException($"Directory '{path}' holds no readable checkpoint: {string.Join("; ", skipped)}");
+    }
+
+    private static GanCheckpoint OpenFile(string file)
+    {
         var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         try
         {
