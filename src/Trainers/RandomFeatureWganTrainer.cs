@@ -1,6 +1,7 @@
 using MlGan.Transforms.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlGan.Trainers.Diagnostics;
 using MlGan.Trainers.Discriminators;
 using MlGan.Trainers.RandomFeature;
 using MlGan.Transforms;
@@ -56,6 +57,8 @@ public sealed class RandomFeatureWganTrainer : IEstimator<GeneratorTransformer>
         var objective = new RandomFeatureWganObjective(generator, discriminator);
         double initialJ;
         TrainingLog log;
+        var warnings = new List<string>();
+        using var thetaBefore = generator.Theta.detach().clone();
         using (var stepper = new RandomFeatureWganStepper(objective, o,
                    new BatchStream(ml, input, o.FeatureColumnName, o.BatchSize, unchecked(seed + 2)), evaluation, unchecked(seed + 3)))
         {
@@ -66,10 +69,16 @@ public sealed class RandomFeatureWganTrainer : IEstimator<GeneratorTransformer>
                 LogEvery = o.LogEvery,
                 Progress = o.Progress,
                 CancellationToken = o.CancellationToken,
+                Monitors = [new RandomFeatureStallDetector(initialJ)],
+                Warnings = warnings,
             });
         }
+        // A run whose θ never moved is a stall, not a result: say so instead of returning the initial generator.
+        if (thetaBefore.eq(generator.Theta.detach()).all().item<bool>())
+            throw new InvalidOperationException($"Random-feature WGAN: θ did not move in {o.Steps} steps (J stayed at {initialJ:G4}). " +
+                (warnings.Count > 0 ? $"First warning: {warnings[0]}" : "The θ gradient was 0 at every step: the critic's features saturate (lower DiscriminatorWeightScale / GeneratorWeightScale) or LearningRate is too small."));
         var metadata = new GeneratorMetadata(o.LatentDimension, o.LatentDistribution, new long[] { n }, generator.Architecture, "wgan-l2", seed);
-        var result = new RandomFeatureWganTrainingResult(log, seed, o.Steps, initialJ, objective);
+        var result = new RandomFeatureWganTrainingResult(log, seed, o.Steps, initialJ, objective, warnings);
         return new GeneratorTransformer(ml, generator, metadata, o.OutputColumnName, o.LatentColumnName, result);
     }
 }
@@ -77,8 +86,9 @@ public sealed class RandomFeatureWganTrainer : IEstimator<GeneratorTransformer>
 /// <summary>What <see cref="RandomFeatureWganTrainer.Fit"/> learned besides the generator.</summary>
 public sealed class RandomFeatureWganTrainingResult : TrainingResult
 {
-    internal RandomFeatureWganTrainingResult(TrainingLog log, int seed, int steps, double initialJ, RandomFeatureWganObjective objective)
-        : base(log, seed, steps)
+    internal RandomFeatureWganTrainingResult(TrainingLog log, int seed, int steps, double initialJ, RandomFeatureWganObjective objective,
+        IReadOnlyList<string> warnings)
+        : base(log, seed, steps, warnings)
     {
         InitialJ = initialJ;
         Objective = objective;
