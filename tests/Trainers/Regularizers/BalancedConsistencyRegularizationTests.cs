@@ -10,17 +10,6 @@ namespace MlGan.Trainers.Tests.Regularizers;
 [TestClass]
 public sealed class BalancedConsistencyRegularizationTests
 {
-    private static Tensor Gaussian(long rows, long cols, ulong seed) =>
-        randn(new[] { rows, cols }, dtype: ScalarType.Float64, generator: new torch.Generator(seed));
-
-    private static LinearDiscriminator Linear(params double[] w)
-    {
-        var critic = new LinearDiscriminator([w.Length]);
-        critic.to(ScalarType.Float64);
-        using (no_grad()) critic.Coefficients.copy_(tensor(w));
-        return critic;
-    }
-
     private static double Dot(double[] a, double[] b) => a.Zip(b, (p, q) => p * q).Sum();
 
     [TestMethod]

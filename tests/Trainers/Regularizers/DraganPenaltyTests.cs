@@ -10,15 +10,10 @@ namespace MlGan.Trainers.Tests.Regularizers;
 [TestClass]
 public sealed class DraganPenaltyTests
 {
-    private static Tensor Gaussian(long rows, long cols, ulong seed) =>
-        randn(new[] { rows, cols }, dtype: ScalarType.Float64, generator: new torch.Generator(seed));
-
     [TestMethod]
     public void LinearCriticGivesLambdaTimesNormMinusOneSquared()
     {
-        var critic = new LinearDiscriminator([3]);
-        critic.to(ScalarType.Float64);
-        using (no_grad()) critic.Coefficients.copy_(tensor(new double[] { 2, 0, 0 }));
+        var critic = Linear(2, 0, 0);
         Assert.AreEqual(10.0 * 1.0, Value(new DraganPenalty(10), critic, Gaussian(5, 3, 1), Gaussian(5, 3, 2), 1), 1e-12);
     }
 

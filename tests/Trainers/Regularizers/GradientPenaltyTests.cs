@@ -10,16 +10,11 @@ namespace MlGan.Trainers.Tests.Regularizers;
 [TestClass]
 public sealed class GradientPenaltyTests
 {
-    private static Tensor Gaussian(long rows, long cols, ulong seed) =>
-        randn(new[] { rows, cols }, dtype: ScalarType.Float64, generator: new torch.Generator(seed));
-
     [TestMethod]
     public void LinearCriticGivesLambdaTimesNormMinusOneSquared()
     {
         // f(x) = wᵀx has ∇f = w everywhere: λ(‖w‖ − 1)² whatever the points.
-        var critic = new LinearDiscriminator([3]);
-        critic.to(ScalarType.Float64);
-        using (no_grad()) critic.Coefficients.copy_(tensor(new double[] { 0.3, 0, 0.4 })); // ‖w‖ = 0.5
+        var critic = Linear(0.3, 0, 0.4); // ‖w‖ = 0.5
         double value = Value(new GradientPenalty(2.5), critic, Gaussian(6, 3, 1), Gaussian(6, 3, 2), 3);
         Assert.AreEqual(2.5 * 0.25, value, 1e-12);
     }

@@ -8,6 +8,19 @@ namespace MlGan.Trainers.Tests.Regularizers;
 /// <summary>Shared harness: a critic batch with a seeded stream, and the weight-gradient check against central differences.</summary>
 internal static class PenaltyChecks
 {
+    /// <summary>A float64 Gaussian [rows, cols] from its own seeded stream.</summary>
+    public static Tensor Gaussian(long rows, long cols, ulong seed) =>
+        randn(new[] { rows, cols }, dtype: ScalarType.Float64, generator: new torch.Generator(seed));
+
+    /// <summary>The float64 linear critic f(x) = wᵀx (∇ₓf = w everywhere: the closed forms' critic).</summary>
+    public static LinearDiscriminator Linear(params double[] w)
+    {
+        var critic = new LinearDiscriminator([w.Length]);
+        critic.to(ScalarType.Float64);
+        using (no_grad()) critic.Coefficients.copy_(tensor(w));
+        return critic;
+    }
+
     /// <summary>The batch the critic step would hand over: logits from <paramref name="critic"/>, a fresh stream seeded <paramref name="seed"/>.</summary>
     public static CriticBatch Batch(DiscriminatorModule critic, Tensor real, Tensor fake, ulong seed, torch.Generator? random = null) => new()
     {

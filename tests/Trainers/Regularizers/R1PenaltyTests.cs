@@ -10,15 +10,10 @@ namespace MlGan.Trainers.Tests.Regularizers;
 [TestClass]
 public sealed class R1PenaltyTests
 {
-    private static Tensor Gaussian(long rows, long cols, ulong seed) =>
-        randn(new[] { rows, cols }, dtype: ScalarType.Float64, generator: new torch.Generator(seed));
-
     [TestMethod]
     public void LinearCriticGivesHalfGammaSquaredNorm()
     {
-        var critic = new LinearDiscriminator([3]);
-        critic.to(ScalarType.Float64);
-        using (no_grad()) critic.Coefficients.copy_(tensor(new double[] { 1, -2, 2 })); // ‖w‖² = 9
+        var critic = Linear(1, -2, 2); // ‖w‖² = 9
         Assert.AreEqual(0.5 * 4 * 9, Value(new R1Penalty(4), critic, Gaussian(5, 3, 1), Gaussian(5, 3, 2), 1), 1e-12);
     }
 

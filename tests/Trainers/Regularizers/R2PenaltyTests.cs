@@ -10,15 +10,10 @@ namespace MlGan.Trainers.Tests.Regularizers;
 [TestClass]
 public sealed class R2PenaltyTests
 {
-    private static Tensor Gaussian(long rows, long cols, ulong seed) =>
-        randn(new[] { rows, cols }, dtype: ScalarType.Float64, generator: new torch.Generator(seed));
-
     [TestMethod]
     public void LinearCriticGivesHalfGammaSquaredNorm()
     {
-        var critic = new LinearDiscriminator([2]);
-        critic.to(ScalarType.Float64);
-        using (no_grad()) critic.Coefficients.copy_(tensor(new double[] { 0.6, 0.8 })); // ‖w‖² = 1
+        var critic = Linear(0.6, 0.8); // ‖w‖² = 1
         Assert.AreEqual(0.5 * 0.2, Value(new R2Penalty(0.2), critic, Gaussian(5, 2, 1), Gaussian(5, 2, 2), 1), 1e-12);
     }
 
