@@ -15,8 +15,6 @@ public static class LinearCritic
         ArgumentNullException.ThrowIfNull(realMeanFeatures);
         ArgumentNullException.ThrowIfNull(fakeMeanFeatures);
         if (!(lambda > 0)) throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "The optimal linear critic needs the ℓ2 regulariser's λ > 0: without it the optimum is unbounded.");
-        var gap = realMeanFeatures - fakeMeanFeatures;
-        // λ = 1 (the random-feature trainer) must not round: x / 1 is exact, but skipping the op keeps the graph minimal.
-        return lambda == 1 ? gap : gap / lambda;
+        return (realMeanFeatures - fakeMeanFeatures) / lambda;
     }
 }
