@@ -37,7 +37,7 @@ public static class TrainCommand
         var lrG = new Option<double?>("--lr-g") { Description = "Learning rate of the generator (overrides --lr)." };
         var lrD = new Option<double?>("--lr-d") { Description = "Learning rate of the critic (overrides --lr)." };
         var nCritic = new Option<int?>("--n-critic") { Description = "Critic steps per generator step (default: the family's)." }.AtLeast(1);
-        var regularizers = CriticRegularizers.Names.Select(name => new Option<double?>("--" + name) { Description = RegularizerHelp(name) }).ToArray();
+        var regularizers = CriticRegularizers.Names.Select(name => new Option<double?>("--" + name) { Description = CriticRegularizers.Describe(name) }).ToArray();
         var latent = new Option<int>("--latent-dim") { Description = "Latent dimension k.", DefaultValueFactory = _ => GanTrainerOptions.Defaults.LatentDimension }.AtLeast(1);
         var count = new Option<int>("--count") { Description = "Samples drawn from a synthetic target (or the most Fashion-MNIST images read).", DefaultValueFactory = _ => 10_000 }.AtLeast(1);
         var imageShape = new Option<string?>("--image-shape") { Description = "C,H,W of CSV image data (required for dcgan/resnet on CSV)." };
@@ -85,19 +85,6 @@ public static class TrainCommand
         }));
         return cmd;
     }
-
-    private static string RegularizerHelp(string name) => name switch
-    {
-        "gp" => "Two-sided gradient penalty λ (WGAN-GP; typically 10).",
-        "gp-one-sided" => "One-sided gradient penalty λ (typically 10).",
-        "r1" => "R1 penalty γ on real samples (Mescheder et al. 2018; typically 0.1–10).",
-        "r2" => "R2 penalty γ on generated samples.",
-        "dragan" => "DRAGAN penalty λ around perturbed real samples (Kodali et al. 2017; typically 10).",
-        "l2" => "ℓ2 critic-weight regulariser λ.",
-        "clip" => "Weight clipping bound c (typically 0.01).",
-        "bcr" => "Balanced consistency regularisation λ (Zhao et al. 2020; typically 10).",
-        _ => $"Critic regulariser {name}.",
-    };
 
     /// <summary>Named target, csv:PATH or fashion-mnist; sets ImageShape (and the tanh output) for image data.</summary>
     internal static IDataView LoadData(MLContext ml, string spec, int count, int seed, string? imageShape, GanTrainerOptions options)

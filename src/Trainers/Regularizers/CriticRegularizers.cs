@@ -17,20 +17,25 @@ namespace MlGan.Trainers.Regularizers;
 /// </summary>
 public static class CriticRegularizers
 {
-    private static readonly Dictionary<string, Func<double, CriticRegularizer>> Factories = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["gp"] = v => new GradientPenalty(v),
-        ["gp-one-sided"] = v => new OneSidedGradientPenalty(v),
-        ["r1"] = v => new R1Penalty(v),
-        ["r2"] = v => new R2Penalty(v),
-        ["dragan"] = v => new DraganPenalty(v),
-        ["l2"] = v => new L2Penalty(v),
-        ["clip"] = v => new WeightClipping(v),
-        ["bcr"] = v => new BalancedConsistencyRegularization(v, v),
-    };
+    // One table: name, what its value means (the CLI's help), factory. Names and Describe derive from it.
+    private static readonly (string Name, string Description, Func<double, CriticRegularizer> Create)[] Entries =
+    [
+        ("gp", "Two-sided gradient penalty λ (WGAN-GP; typically 10).", v => new GradientPenalty(v)),
+        ("gp-one-sided", "One-sided gradient penalty λ (typically 10).", v => new OneSidedGradientPenalty(v)),
+        ("r1", "R1 penalty γ on real samples (Mescheder et al. 2018; typically 0.1–10).", v => new R1Penalty(v)),
+        ("r2", "R2 penalty γ on generated samples.", v => new R2Penalty(v)),
+        ("dragan", "DRAGAN penalty λ around perturbed real samples (Kodali et al. 2017; typically 10).", v => new DraganPenalty(v)),
+        ("l2", "ℓ2 critic-weight regulariser λ.", v => new L2Penalty(v)),
+        ("clip", "Weight clipping bound c (typically 0.01).", v => new WeightClipping(v)),
+        ("bcr", "Balanced consistency regularisation λ (Zhao et al. 2020; typically 10).", v => new BalancedConsistencyRegularization(v, v)),
+    ];
 
     /// <summary>Every accepted name, in documentation order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["gp", "gp-one-sided", "r1", "r2", "dragan", "l2", "clip", "bcr"];
+    public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToArray();
+
+    /// <summary>One line on what the value of regulariser <paramref name="name"/> means (the CLI's help text).</summary>
+    /// <exception cref="ArgumentException">An unknown name.</exception>
+    public static string Describe(string name) => Find(name).Description;
 
     /// <summary>
     /// The regulariser called <paramref name="name"/> with coefficient <paramref name="value"/>; throws
@@ -42,7 +47,14 @@ public static class CriticRegularizers
         ArgumentNullException.ThrowIfNull(name);
         // Fail here, with the gate's explanation, rather than at the first penalty of a training run.
         TorchNative.EnsureAvailable();
-        if (Factories.TryGetValue(name.Trim(), out var create)) return create(value);
+        return Find(name).Create(value);
+    }
+
+    private static (string Name, string Description, Func<double, CriticRegularizer> Create) Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var entry in Entries)
+            if (string.Equals(entry.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) return entry;
         throw new ArgumentException($"Unknown critic regulariser '{name}'. Valid names: {string.Join(", ", Names)}.", nameof(name));
     }
 }
