@@ -99,14 +99,13 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
     /// <exception cref="NotSupportedException">With a latent column: the generator cannot be exported to ONNX.</exception>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {
-        // A generator without the ONNX contract still has a well-defined output schema (what the estimator promised),
-        // even though generating through ML.NET needs the ONNX copy.
-        if (!GeneratorOnnx.CanExport(Generator) && inputSchema is not null && inputSchema.GetColumnOrNull(LatentColumnName) is not null)
+        // A generator without the ONNX contract still has a well-defined output schema (what the estimator promised:
+        // the shape the ONNX path would give), even though generating through ML.NET needs the ONNX copy.
+        if (!GeneratorOnnx.CanExport(Generator) && _binding.Generates(Guard.NotNull(inputSchema, nameof(inputSchema)), nameof(inputSchema)))
         {
-            VectorColumn.Validate(inputSchema, LatentColumnName, LatentDimension, "the generator's latent dimension");
             var builder = new DataViewSchema.Builder();
             builder.AddColumns(inputSchema);
-            builder.AddColumn(OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, Generator.OutputSize));
+            builder.AddColumn(OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, Generator.OutputShape.Select(d => checked((int)d)).ToArray()));
             return builder.ToSchema();
         }
         return Current(inputSchema!, nameof(inputSchema)).GetOutputSchema(inputSchema!);
