@@ -1,7 +1,6 @@
 using MlGan.Trainers.Diagnostics;
 using MlGan.Trainers.Discriminators;
 using MlGan.Trainers.Losses;
-using MlGan.Transforms;
 using MlGan.Transforms.Training;
 
 namespace MlGan.Trainers;

@@ -40,9 +40,8 @@ internal sealed class GeneratorEstimatorCore(MLContext ml, string featureColumnN
         var transformer = train(size);
         try
         {
-            if (transformer.GetOutputSchema(input.Schema).GetColumnOrNull(outputColumnName) is { } unexpected && input.Schema.GetColumnOrNull(outputColumnName) is null
-                && input.Schema.GetColumnOrNull(latentColumnName) is null)
-                throw new InvalidOperationException($"The fitted generator added '{unexpected.Name}' to a view without the latent column '{latentColumnName}'.");
+            if (input.Schema.GetColumnOrNull(latentColumnName) is null && transformer.GetOutputSchema(input.Schema).Count != input.Schema.Count)
+                throw new InvalidOperationException($"The fitted generator changed a view without the latent column '{latentColumnName}' (it must pass through).");
             var latentView = VectorDataView.FromRows(ml, Array.Empty<float[]>(), latentColumnName, transformer.LatentDimension);
             if (transformer.GetOutputSchema(latentView.Schema).GetColumnOrNull(outputColumnName) is not { Type: VectorDataViewType { Size: var generated } vector }
                 || generated != size || vector.ItemType != NumberDataViewType.Single)
