@@ -35,6 +35,7 @@ internal sealed class GanStepCore : IDisposable
         Loss = loss;
         Settings = settings;
         Regularizers = regularizers;
+        L2Lambda = regularizers.OfType<L2Penalty>().Sum(r => r.Lambda);
         _realBatch = realBatch;
         Device = device;
         G.to(device);
@@ -143,7 +144,7 @@ internal sealed class GanStepCore : IDisposable
     }
 
     /// <summary>λ of the ℓ2 stage of the pipeline (the unrolled and optimal-critic rules need it); 0 when there is none.</summary>
-    public double L2Lambda => Regularizers.OfType<L2Penalty>().Sum(r => r.Lambda);
+    public double L2Lambda { get; }
 
     public static void SetGrad(TorchSharp.Modules.Parameter p, Tensor g)
     {
