@@ -68,14 +68,23 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         }
         if (o.CheckpointEvery > 0 && GanCheckpoint.RemoveStalePartials(o.CheckpointDirectory!) is var removed and > 0)
             warnings.Add($"removed {removed} stale partial checkpoint file(s) of killed writes from '{o.CheckpointDirectory}'");
-        var (generator, critic) = o.Network.Create(spec);
+        var label = o.LabelColumnName is { } labelName ? LabelColumn.Of(input.Schema, labelName, nameof(o.LabelColumnName)) : null;
+        int classCount = label is null ? 0 : o.ClassCount ?? label.CountClasses(input);
+        if (label is not null && classCount < 2)
+            throw new ArgumentException($"{nameof(o.LabelColumnName)}: column '{label.Name}' holds a single class; conditional training needs at least 2.", nameof(o.LabelColumnName));
+        var (generator, critic) = label is null ? o.Network.Create(spec)
+            : ConditionalNetworks.Create(o.Network, spec, classCount, o.Conditioning, o.LabelEmbeddingDimension, o.AuxiliaryClassifierWeight);
         if (resume is not null)
         {
-            CheckCompatible(resume, shape, generator, critic, loss);
+            CheckCompatible(resume, shape, generator, critic, loss, classCount);
             resume.RestoreNetworks(generator, critic);
         }
-        using var batches = new BatchStream(ml, input, o.FeatureColumnName, o.BatchSize, unchecked(seed + 2));
-        Func<torch.Tensor> real = () => torch.tensor(batches.Next(), [o.BatchSize, .. shape]).to(device);
+        using var batches = new BatchStream(ml, input, o.FeatureColumnName, o.BatchSize, unchecked(seed + 2), label, classCount);
+        Func<RealBatch> real = () =>
+        {
+            var x = torch.tensor(batches.Next(), [o.BatchSize, .. shape]).to(device);
+            return new RealBatch(x, batches.LastLabels is { } y ? torch.tensor(y).to(device) : null);
+        };
         var collapse = new CollapseBasinDetector(loss, o.CollapseWindow);
         var vanishing = new VanishingGradientDetector();
         string? lastCheckpoint = null;
@@ -89,7 +98,7 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
                 Steps = o.Steps, LogEvery = o.LogEvery, Progress = o.Progress,
                 CancellationToken = o.CancellationToken, Monitors = [collapse, vanishing], Warnings = warnings,
                 StartStep = start, Log = resume?.RestoreLog(), CheckpointEvery = o.CheckpointEvery,
-                Checkpoint = (done, l) => lastCheckpoint = WriteCheckpoint(done, l, seed, shape, loss, spec, generator, critic, stepper, batches),
+                Checkpoint = (done, l) => lastCheckpoint = WriteCheckpoint(done, l, seed, shape, loss, spec, generator, critic, stepper, batches, classCount),
             });
             stepper.Ema?.CopyTo(generator);
         }
@@ -98,7 +107,7 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         critic.to(torch.CPU);
         critic.eval();
         var result = new GanTrainingResult(log, seed, o.Steps, warnings, lastCheckpoint, critic, loss, o.Network, collapse, vanishing);
-        return new GeneratorTransformer(ml, generator, Metadata(generator, loss, seed, shape, spec), o.OutputColumnName, o.LatentColumnName, result);
+        return new GeneratorTransformer(ml, generator, Metadata(generator, loss, seed, shape, spec, classCount), o.OutputColumnName, o.LatentColumnName, result, o.LabelColumnName);
     }
 
     private GanNetworkSpec Spec(long[] shape, int seed) => new()
@@ -107,11 +116,11 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         SpectralNorm = _options.SpectralNorm, OutputActivation = _options.OutputActivation, Seed = seed,
     };
 
-    private GeneratorMetadata Metadata(GeneratorModule generator, GanLoss loss, int seed, long[] shape, GanNetworkSpec spec) =>
-        new(_options.LatentDimension, _options.LatentDistribution, shape, generator.Architecture, loss.Name, seed, _options.Network.OutputRange(spec));
+    private GeneratorMetadata Metadata(GeneratorModule generator, GanLoss loss, int seed, long[] shape, GanNetworkSpec spec, int classCount) =>
+        new(_options.LatentDimension, _options.LatentDistribution, shape, generator.Architecture, loss.Name, seed, _options.Network.OutputRange(spec)) { ClassCount = classCount };
 
     /// <summary>The architecture options must describe the checkpoint's networks; training settings may differ.</summary>
-    private void CheckCompatible(GanCheckpoint checkpoint, long[] shape, GeneratorModule generator, DiscriminatorModule critic, GanLoss loss)
+    private void CheckCompatible(GanCheckpoint checkpoint, long[] shape, GeneratorModule generator, DiscriminatorModule critic, GanLoss loss, int classCount)
     {
         var m = checkpoint.Manifest;
         void Require(bool ok, string option, object? expected, object? actual)
@@ -125,11 +134,12 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         Require(m.HiddenLayers == _options.HiddenLayers || !_options.Network.UsesHiddenLayers, nameof(_options.HiddenLayers), m.HiddenLayers, _options.HiddenLayers);
         Require(m.LatentDimension == _options.LatentDimension, nameof(_options.LatentDimension), m.LatentDimension, _options.LatentDimension);
         Require(m.Loss == loss.Name, nameof(_options.Loss), m.Loss, loss.Name);
+        Require(m.ClassCount == classCount, nameof(_options.ClassCount), m.ClassCount, classCount);
         Require(m.LogQuantities.SequenceEqual(GanStepper.QuantityNames), "log columns", string.Join(",", m.LogQuantities), string.Join(",", GanStepper.QuantityNames));
     }
 
     private string WriteCheckpoint(int done, TrainingLog log, int seed, long[] shape, GanLoss loss, GanNetworkSpec spec, GeneratorModule generator,
-        DiscriminatorModule critic, GanStepper stepper, BatchStream batches)
+        DiscriminatorModule critic, GanStepper stepper, BatchStream batches, int classCount)
     {
         var rows = new List<GanCheckpointManifest.LogRow>();
         var steps = log.Steps;
@@ -140,21 +150,20 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
             Step = done, Seed = seed,
             FeatureColumnName = _options.FeatureColumnName, LatentColumnName = _options.LatentColumnName, OutputColumnName = _options.OutputColumnName,
             GeneratorArchitecture = generator.Architecture, DiscriminatorArchitecture = critic.Architecture,
-            SampleShape = shape, LatentDimension = _options.LatentDimension, Width = _options.Width, HiddenLayers = _options.HiddenLayers, Loss = loss.Name, HasEma = stepper.Ema is not null, HasOnnx = GeneratorOnnx.CanExport(generator),
+            SampleShape = shape, LatentDimension = _options.LatentDimension, Width = _options.Width, HiddenLayers = _options.HiddenLayers, Loss = loss.Name, ClassCount = classCount, HasEma = stepper.Ema is not null, HasOnnx = GeneratorOnnx.CanExport(generator),
             DataEpoch = batches.Position.Epoch, DataRow = batches.Position.Row,
             Options = JsonSerializer.SerializeToNode(_options, GanCheckpointManifest.Json),
             LogQuantities = log.Quantities.ToArray(), Log = rows,
         };
-        var onnx = GeneratorOnnx.CanExport(generator) ? ExportOnnx(generator, stepper, loss, seed, shape, spec) : null;
+        var onnx = GeneratorOnnx.CanExport(generator) ? ExportOnnx(generator, stepper, Metadata(generator, loss, seed, shape, spec, classCount)) : null;
         string written = GanCheckpoint.Write(_options.CheckpointDirectory!, manifest, generator, critic, stepper, onnx);
         GanCheckpoint.Prune(_options.CheckpointDirectory!, _options.KeepCheckpoints, [written]);
         return written;
     }
 
     /// <summary>The ONNX of what Fit would return now: the EMA weights when EMA is on (swapped in, then back, exactly).</summary>
-    private Transforms.Onnx.Proto.ModelProto ExportOnnx(GeneratorModule generator, GanStepper stepper, GanLoss loss, int seed, long[] shape, GanNetworkSpec spec)
+    private static Transforms.Onnx.Proto.ModelProto ExportOnnx(GeneratorModule generator, GanStepper stepper, GeneratorMetadata metadata)
     {
-        var metadata = Metadata(generator, loss, seed, shape, spec);
         bool training = generator.training;
         generator.eval();
         try

@@ -59,6 +59,8 @@ public sealed class GanTrainerOptions
         public const double L2 = 1;
         /// <summary>Keep the 3 newest checkpoints.</summary>
         public const int KeepCheckpoints = 3;
+        /// <summary>Label embedding width e = 32 of conditional generators.</summary>
+        public const int LabelEmbeddingDimension = 32;
     }
 
     private GanLoss? _loss;
@@ -73,6 +75,24 @@ public sealed class GanTrainerOptions
     public string OutputColumnName { get; set; } = Defaults.OutputColumnName;
     /// <summary>(C, H, W) of image data stored as a flat vector&lt;float&gt; of C·H·W; null (default): vector data.</summary>
     public long[]? ImageShape { get; set; }
+
+    /// <summary>
+    /// The class-label column of class-conditional training (a key, Int32, UInt32, Int64 or integral Single/Double
+    /// scalar, e.g. Fashion-MNIST's <c>Label</c>); null (default): unconditional. The fitted generator then reads a
+    /// label column of the same name next to its latent column.
+    /// </summary>
+    public string? LabelColumnName { get; set; }
+    /// <summary>C, the number of classes of conditional training (labels in [0, C)); null (default): a key column's cardinality, else the largest label + 1.</summary>
+    public int? ClassCount { get; set; }
+    /// <summary>How the conditional critic uses the label. Default projection (Miyato &amp; Koyama 2018).</summary>
+    public GanConditioning Conditioning { get; set; } = GanConditioning.Projection;
+    /// <summary>e, the width of the conditional generator's label embedding, ≥ 1. Default 32.</summary>
+    public int LabelEmbeddingDimension { get; set; } = Defaults.LabelEmbeddingDimension;
+    /// <summary>w of ACGAN's classification terms (<see cref="GanConditioning.AuxiliaryClassifier"/>), &gt; 0. Default 1.</summary>
+    public double AuxiliaryClassifierWeight { get; set; } = 1;
+
+    /// <summary>True when <see cref="LabelColumnName"/> is set.</summary>
+    public bool IsConditional => LabelColumnName is not null;
 
     /// <summary>
     /// The loss (any <see cref="GanLoss"/>, a user's own subclass included). Default: JS-GAN non-saturating
@@ -185,6 +205,22 @@ public sealed class GanTrainerOptions
         if (ResumeFrom is not null && string.IsNullOrWhiteSpace(ResumeFrom))
             throw new ArgumentException($"{nameof(ResumeFrom)} must name a checkpoint file or directory, or be null.", nameof(ResumeFrom));
         Network.ValidateShape(ImageShape, nameof(ImageShape));
+        if (LabelColumnName is not null)
+        {
+            if (string.IsNullOrWhiteSpace(LabelColumnName)) throw new ArgumentException($"{nameof(LabelColumnName)} must name a column, or be null for unconditional training.", nameof(LabelColumnName));
+            if (LabelColumnName == FeatureColumnName || LabelColumnName == LatentColumnName || LabelColumnName == OutputColumnName)
+                throw new ArgumentException($"{nameof(LabelColumnName)} '{LabelColumnName}' must differ from the feature, latent and output columns.", nameof(LabelColumnName));
+            if (ClassCount is { } c) Guard.AtLeast(c, 2, nameof(ClassCount));
+            Guard.Positive(LabelEmbeddingDimension, nameof(LabelEmbeddingDimension));
+            if (!(AuxiliaryClassifierWeight > 0) || !double.IsFinite(AuxiliaryClassifierWeight))
+                throw new ArgumentOutOfRangeException(nameof(AuxiliaryClassifierWeight), AuxiliaryClassifierWeight, $"{nameof(AuxiliaryClassifierWeight)} must be positive and finite.");
+            if (Network == GanNetwork.HiddenLayer)
+                throw new ArgumentException($"{nameof(LabelColumnName)} is set, but network hidden-layer (Theorem 2.1's linear critic) has no conditional form: use mlp, dcgan or resnet.", nameof(LabelColumnName));
+            if (Dynamics is GanDynamics.Unrolled or GanDynamics.OptimalLinearCritic)
+                throw new ArgumentException($"{nameof(LabelColumnName)} is set, but the {Dynamics} dynamics is not defined for class-conditional networks: use Alternating or Simultaneous.", nameof(Dynamics));
+        }
+        else if (ClassCount is not null)
+            throw new ArgumentException($"{nameof(ClassCount)} is set but {nameof(LabelColumnName)} is not: conditional training needs the label column.", nameof(ClassCount));
         Settings().Validate();
         DeviceFactory.Parse(Device);
     }

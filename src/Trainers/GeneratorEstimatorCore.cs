@@ -42,7 +42,9 @@ internal sealed class GeneratorEstimatorCore(MLContext ml, string featureColumnN
         {
             if (input.Schema.GetColumnOrNull(latentColumnName) is null && transformer.GetOutputSchema(input.Schema).Count != input.Schema.Count)
                 throw new InvalidOperationException($"The fitted generator changed a view without the latent column '{latentColumnName}' (it must pass through).");
-            var latentView = VectorDataView.FromRows(ml, Array.Empty<float[]>(), latentColumnName, transformer.LatentDimension);
+            var latentView = transformer.LabelColumnName is { } label
+                ? VectorDataView.FromRows(ml, Array.Empty<float[]>(), Array.Empty<float>(), latentColumnName, transformer.LatentDimension, label)
+                : VectorDataView.FromRows(ml, Array.Empty<float[]>(), latentColumnName, transformer.LatentDimension);
             if (transformer.GetOutputSchema(latentView.Schema).GetColumnOrNull(outputColumnName) is not { Type: VectorDataViewType { Size: var generated } vector }
                 || generated != size || vector.ItemType != NumberDataViewType.Single)
                 throw new InvalidOperationException($"The fitted generator does not produce '{outputColumnName}' as a vector of {size} Single from '{latentColumnName}'.");

@@ -29,6 +29,7 @@ public static class GanCatalogLoadExtensions
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The model path must be non-empty.", nameof(path));
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
-        return MlNetModelZip.IsZip(path) ? MlNetModelZip.ReadOnnx(path) : OnnxModelFile.Load(path);
+        // A zip holds the ML.NET binding's copy (a conditional generator's label input adapted to Single): restore the export's.
+        return MlNetModelZip.IsZip(path) ? OnnxLabelInput.Restore(MlNetModelZip.ReadOnnx(path)) : OnnxModelFile.Load(path);
     }
 }

@@ -40,6 +40,14 @@ public sealed record GeneratorMetadata(
     public const string SeedKey = "mlgan.seed";
     /// <summary>Metadata key of <see cref="Architecture"/>.</summary>
     public const string ArchitectureKey = "mlgan.architecture";
+    /// <summary>Metadata key of <see cref="ClassCount"/> (an integer ≥ 2; absent for unconditional generators).</summary>
+    public const string ClassCountKey = "mlgan.class_count";
+
+    /// <summary>C of a class-conditional generator (its ONNX graph has an int64 <c>label</c> input [N] in [0, C)); 0: unconditional.</summary>
+    public int ClassCount { get; init; }
+
+    /// <summary>True for a class-conditional generator (<see cref="ClassCount"/> ≥ 2).</summary>
+    public bool IsConditional => ClassCount > 0;
 
     /// <summary>The metadata_props this was read from (all keys, MlGan's or not); empty when built in code.</summary>
     public IReadOnlyDictionary<string, string> Raw { get; init; } = new Dictionary<string, string>();
@@ -59,6 +67,7 @@ public sealed record GeneratorMetadata(
         if (LossFamily is not null) props[LossFamilyKey] = LossFamily;
         if (Seed is { } s) props[SeedKey] = s.ToString(CultureInfo.InvariantCulture);
         if (Architecture is not null) props[ArchitectureKey] = Architecture;
+        if (ClassCount > 0) props[ClassCountKey] = ClassCount.ToString(CultureInfo.InvariantCulture);
         // Unbounded outputs (a linear last layer) have no range; say so rather than invent one.
         props[ValueRangeKey] = ValueRange is { } r
             ? string.Create(CultureInfo.InvariantCulture, $"{r.Low},{r.High}")
@@ -78,7 +87,7 @@ public sealed record GeneratorMetadata(
             Get(ArchitectureKey),
             Get(LossFamilyKey),
             ParseSeed(Get(SeedKey), source),
-            ParseRange(props, source)) { Raw = props };
+            ParseRange(props, source)) { Raw = props, ClassCount = ParseClassCount(props, source) };
     }
 
     /// <summary>
@@ -115,7 +124,7 @@ public sealed record GeneratorMetadata(
         return new GeneratorMetadata(latent, distribution, shape,
             props.GetValueOrDefault(ArchitectureKey), props.GetValueOrDefault(LossFamilyKey),
             props.TryGetValue(SeedKey, out var seed) ? ParseSeed(seed, source) : null,
-            ParseRange(props, source)) { Raw = props };
+            ParseRange(props, source)) { Raw = props, ClassCount = ParseClassCount(props, source) };
     }
 
     /// <summary><see cref="FromGraph"/> on a model: one float input [N, k], one float output [N, ...].</summary>
@@ -129,8 +138,19 @@ public sealed record GeneratorMetadata(
             throw new InvalidDataException($"'{source}': the input '{input.Name}' must be [N, k]; it has {inDims.Length} dimensions.");
         if (outDims.Length < 2)
             throw new InvalidDataException($"'{source}': the output '{output.Name}' must be [N, ...]; it has {outDims.Length} dimensions.");
-        return FromGraph(Onnx.OnnxModelFile.Metadata(model), inDims[1], outDims[1..], source);
+        var metadata = FromGraph(Onnx.OnnxModelFile.Metadata(model), inDims[1], outDims[1..], source);
+        bool hasLabel = Onnx.OnnxGraphInterface.Label(model) is not null;
+        if (hasLabel && !metadata.IsConditional)
+            throw new InvalidDataException($"'{source}': the model has an int64 label input but no metadata {ClassCountKey}: the number of classes is unknown.");
+        if (!hasLabel && metadata.IsConditional)
+            throw new InvalidDataException($"'{source}': metadata {ClassCountKey} = {metadata.ClassCount} but the model has no int64 label input.");
+        return metadata;
     }
+
+    private static int ParseClassCount(IReadOnlyDictionary<string, string> props, string source) =>
+        !props.TryGetValue(ClassCountKey, out var text) ? 0
+            : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int c) && c >= 2 ? c
+            : throw new InvalidDataException($"'{source}': metadata {ClassCountKey} = '{text}'; expected an integer ≥ 2.");
 
     private static int ParseLatentDimension(string text, string source) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) && k > 0 ? k

@@ -28,7 +28,7 @@ namespace MlGan.Transforms;
 /// call that needs it; after that, every call that uses it (GetOutputSchema, Transform and GetRowToRowMapper with a
 /// latent column, Save) first compares every parameter and buffer with the snapshot the copy was built from (exact,
 /// O(parameters)) and rebuilds the copy when any differs, so they agree with <see cref="ExportOnnx(string)"/> and
-/// <see cref="Generate"/>, which read the network directly; <see cref="Refresh"/> does the same on demand. All of
+/// <see cref="Generate(float[][])"/>, which read the network directly; <see cref="Refresh"/> does the same on demand. All of
 /// this is thread-safe. A view returned by Transform is lazy and keeps the weights current at the call; so does a
 /// row mapper (and a PredictionEngine made from it).
 /// </para>
@@ -45,6 +45,8 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
 
     /// <summary>Graph output name of the file written by <see cref="ExportOnnx(string)"/>.</summary>
     public const string OnnxOutputName = "sample";
+    /// <summary>Graph input name of a class-conditional generator's int64 labels [N].</summary>
+    public const string OnnxLabelInputName = "label";
 
     private readonly object _sync = new();
     private OnnxGeneratorBinding _binding; // guarded by _sync; its ONNX copy is built under _sync only (EnsureCurrent)
@@ -57,8 +59,16 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
     /// (see <see cref="IOnnxExportableGenerator"/>) still trains, generates and passes training data through.
     /// </summary>
     /// <exception cref="ArgumentException">Empty or equal column names.</exception>
+    /// <param name="ml">The ML.NET context the ONNX copy is bound in.</param>
+    /// <param name="generator">The network (owned from now on).</param>
+    /// <param name="metadata">What the exported ONNX model's mlgan.* properties say (its class count must be the generator's).</param>
+    /// <param name="outputColumnName">The generated column.</param>
+    /// <param name="latentColumnName">The latent column (vector of k Single).</param>
+    /// <param name="training">What the trainer learned besides the network; null when built directly.</param>
+    /// <param name="labelColumnName">A conditional generator's label column (Single class indices); null: <see cref="GanDataCatalog.LabelColumn"/> for a conditional generator, none otherwise.</param>
     public GeneratorTransformer(MLContext ml, GeneratorModule generator, GeneratorMetadata metadata,
-        string outputColumnName = "Generated", string latentColumnName = GanDataCatalog.LatentColumn, Training.TrainingResult? training = null)
+        string outputColumnName = "Generated", string latentColumnName = GanDataCatalog.LatentColumn, Training.TrainingResult? training = null,
+        string? labelColumnName = null)
     {
         TorchNative.EnsureAvailable();
         Context = Guard.NotNull(ml, nameof(ml));
@@ -67,6 +77,12 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
         OutputColumnName = outputColumnName;
         LatentColumnName = latentColumnName;
         Training = training;
+        ClassCount = (generator as IConditionalGenerator)?.ClassCount ?? 0;
+        if (metadata.ClassCount != ClassCount)
+            throw new ArgumentException($"The metadata says {metadata.ClassCount} classes but the generator '{generator.Architecture}' has {ClassCount}.", nameof(metadata));
+        if (ClassCount == 0 && labelColumnName is not null)
+            throw new ArgumentException($"A label column ('{labelColumnName}') is for class-conditional generators; '{generator.Architecture}' is not one.", nameof(labelColumnName));
+        LabelColumnName = ClassCount > 0 ? labelColumnName ?? GanDataCatalog.LabelColumn : null;
         _binding = NewBinding();
     }
 
@@ -87,6 +103,12 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
 
     /// <summary>k: the latent column must be a vector of k floats.</summary>
     public int LatentDimension => Generator.LatentDimension;
+
+    /// <summary>C of a class-conditional generator; 0 for an unconditional one.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>The class-label column a conditional generator reads (Single class indices in [0, C)); null when unconditional.</summary>
+    public string? LabelColumnName { get; }
 
     /// <summary>What the trainer that fitted this generator learned besides it (log, diagnostics, critic); null when built directly.</summary>
     public Training.TrainingResult? Training { get; }
@@ -151,8 +173,21 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
 
     /// <summary>Generates samples for the given latent rows with the TorchSharp network (no ONNX): [count, OutputSize].</summary>
     /// <exception cref="ArgumentException">A row whose length is not <see cref="LatentDimension"/>.</exception>
-    public float[][] Generate(float[][] latents)
+    /// <exception cref="InvalidOperationException">The generator is class-conditional: use <see cref="Generate(float[][], long[])"/>.</exception>
+    public float[][] Generate(float[][] latents) => Generate(latents, null);
+
+    /// <summary>Generates samples of the given classes (a conditional generator) with the TorchSharp network: [count, OutputSize].</summary>
+    /// <exception cref="ArgumentException">A row whose length is not <see cref="LatentDimension"/>, or labels of another count or outside [0, C).</exception>
+    /// <exception cref="InvalidOperationException">Labels for an unconditional generator, or none for a conditional one.</exception>
+    public float[][] Generate(float[][] latents, long[]? labels)
     {
+        Guard.NotNull(latents, nameof(latents));
+        if (ClassCount > 0 && labels is null)
+            throw new InvalidOperationException($"The generator is class-conditional ({ClassCount} classes): pass one label per latent row.");
+        if (ClassCount == 0 && labels is not null)
+            throw new InvalidOperationException($"The generator '{Generator.Architecture}' is not class-conditional: it takes no labels.");
+        if (labels is not null && labels.Length != latents.Length)
+            throw new ArgumentException($"Expected one label per latent row ({latents.Length}); got {labels.Length}.", nameof(labels));
         TorchNative.EnsureAvailable();
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
@@ -160,14 +195,18 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
         var z = torch.tensor(latents.SelectMany(r => r.Length == LatentDimension ? r
             : throw new ArgumentException($"Latent rows must have length {LatentDimension}; got {r.Length}.", nameof(latents))).ToArray(),
             new long[] { latents.Length, LatentDimension });
-        var output = Generator.forward(z).reshape(latents.Length, -1).data<float>().ToArray();
+        var y = labels is null ? Generator.forward(z) : ((IConditionalGenerator)Generator).forward(z, torch.tensor(labels));
+        var output = y.reshape(latents.Length, -1).data<float>().ToArray();
         int size = Generator.OutputSize;
         return Enumerable.Range(0, latents.Length).Select(i => output[(i * size)..((i + 1) * size)]).ToArray();
     }
 
-    /// <summary>The ONNX model of the current weights: input <paramref name="inputName"/> [N, k], output <paramref name="outputName"/> [N, ...shape], opset 17.</summary>
-    public Onnx.Proto.ModelProto BuildModel(string inputName = OnnxInputName, string outputName = OnnxOutputName) =>
-        GeneratorOnnx.Build(Generator, Metadata, inputName, outputName);
+    /// <summary>
+    /// The ONNX model of the current weights: input <paramref name="inputName"/> [N, k] (a conditional generator also
+    /// has the int64 input <paramref name="labelName"/> [N]), output <paramref name="outputName"/> [N, ...shape], opset 17.
+    /// </summary>
+    public Onnx.Proto.ModelProto BuildModel(string inputName = OnnxInputName, string outputName = OnnxOutputName, string labelName = OnnxLabelInputName) =>
+        GeneratorOnnx.Build(Generator, Metadata, inputName, outputName, labelName);
 
     /// <summary>Writes the current weights as ONNX (input "latent", output "sample"); atomic: no partial file on failure.</summary>
     public void ExportOnnx(string path) => OnnxModelFile.Save(BuildModel(), path);
@@ -203,7 +242,7 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
     private bool EnsureCurrent()
     {
         if (_snapshot is not null && SnapshotMatches()) return false;
-        GeneratorOnnx.AsExportable(Generator); // NotSupportedException that says what to implement, before any work
+        GeneratorOnnx.RequireExportable(Generator); // NotSupportedException that says what to implement, before any work
         // A built copy is replaced, not disposed: lazy views returned by earlier Transform calls still read it, and its
         // ONNX Runtime session is released by the garbage collector once no view refers to it.
         if (_binding.IsBuilt) _binding = NewBinding();
@@ -228,7 +267,7 @@ public sealed class GeneratorTransformer : ITransformer, IDisposable
 
     /// <summary>An unbuilt binding whose ONNX model is exported with the column names directly (no rename can collide).</summary>
     private OnnxGeneratorBinding NewBinding() =>
-        new(Context, () => BuildModel(LatentColumnName, OutputColumnName), LatentColumnName, OutputColumnName, LatentDimension, "<generator>");
+        new(Context, () => BuildModel(LatentColumnName, OutputColumnName, LabelColumnName ?? OnnxLabelInputName), LatentColumnName, OutputColumnName, LatentDimension, "<generator>", LabelColumnName);
 
     private GeneratorTransformer Live() =>
         _disposed ? throw new ObjectDisposedException(nameof(GeneratorTransformer)) : this;

@@ -33,7 +33,8 @@ public sealed class LoadedGenerator : ITransformer, IDisposable
         Metadata = metadata;
         Source = source;
         _model = OnnxGraphInterface.Rename(model, GeneratorTransformer.OnnxInputName, GeneratorTransformer.OnnxOutputName, source);
-        _binding = new OnnxGeneratorBinding(ml, () => model, latentColumnName, outputColumnName, metadata.LatentDimension, source);
+        _binding = new OnnxGeneratorBinding(ml, () => model, latentColumnName, outputColumnName, metadata.LatentDimension, source,
+            metadata.IsConditional ? Data.GanDataCatalog.LabelColumn : null);
         _ = _binding.Transformer; // built now, so a model ONNX Runtime cannot run fails at LoadGenerator, not at first use
     }
 
@@ -48,6 +49,9 @@ public sealed class LoadedGenerator : ITransformer, IDisposable
 
     /// <summary>The column the samples are written to.</summary>
     public string OutputColumnName => _binding.OutputColumnName;
+
+    /// <summary>A conditional generator's label column (<c>Label</c>, Single class indices); null when unconditional.</summary>
+    public string? LabelColumnName => _binding.LabelColumnName;
 
     /// <summary>The file it was loaded from.</summary>
     public string Source { get; }

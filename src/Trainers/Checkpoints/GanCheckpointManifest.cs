@@ -37,6 +37,8 @@ public sealed record GanCheckpointManifest
     public int Width { get; init; }
     /// <summary>The <see cref="GanTrainerOptions.HiddenLayers"/> the networks were built with.</summary>
     public int HiddenLayers { get; init; }
+    /// <summary>C of a class-conditional run (labels in [0, C)); 0 (and in older files): unconditional.</summary>
+    public int ClassCount { get; init; }
     /// <summary>The loss's registry name (<see cref="Losses.GanLoss.Name"/>).</summary>
     public string Loss { get; init; } = "";
     /// <summary>Whether the run kept a generator EMA (and the checkpoint holds its weights).</summary>

@@ -11,7 +11,7 @@ namespace MlGan.Trainers.Discriminators;
 /// Conv(k→2k, 4, s2) → LReLU → Conv(2k→4k, 3, s2) → LReLU → Linear(1). 28×28 → 14 → 7 → 4. No batch norm
 /// (WGAN-GP penalises per-sample gradients, which batch norm would couple).
 /// </summary>
-public sealed class DcganDiscriminator : DiscriminatorModule
+public sealed class DcganDiscriminator : DiscriminatorModule, IFeatureDiscriminator
 {
     private readonly nn.Module<Tensor, Tensor> conv1, conv2, conv3, head;
 
@@ -30,7 +30,8 @@ public sealed class DcganDiscriminator : DiscriminatorModule
         conv2 = LayerFactory.Conv(width, 2L * width, 4, 2, 1, spectralNorm, seed + 2);
         conv3 = LayerFactory.Conv(2L * width, 4L * width, 3, 2, 1, spectralNorm, seed + 3);
         long h = Out(Out(Out(InputShape[1], 4, 1), 4, 1), 3, 1), w = Out(Out(Out(InputShape[2], 4, 1), 4, 1), 3, 1);
-        head = LayerFactory.Linear(4L * width * h * w, 1, spectralNorm, seed + 4);
+        FeatureSize = 4L * width * h * w;
+        head = LayerFactory.Linear(FeatureSize, 1, spectralNorm, seed + 4);
         RegisterComponents();
         NetworkInit.Reset(this, seed);
     }
@@ -46,9 +47,21 @@ public sealed class DcganDiscriminator : DiscriminatorModule
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
+        return Head(Features(x)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>4k·h·w: the flattened last convolution's size.</summary>
+    public long FeatureSize { get; }
+
+    /// <summary>φ(x): the last convolution's activations, flattened [N, 4k·h·w].</summary>
+    public Tensor Features(Tensor x)
+    {
         var h = F.leaky_relu(conv1.forward(x), 0.2);
         h = F.leaky_relu(conv2.forward(h), 0.2);
         h = F.leaky_relu(conv3.forward(h), 0.2);
-        return head.forward(h.reshape(h.shape[0], -1)).reshape(-1).MoveToOuterDisposeScope();
+        return h.reshape(h.shape[0], -1);
     }
+
+    /// <summary>The output layer on φ: [N].</summary>
+    public Tensor Head(Tensor features) => head.forward(features).reshape(-1);
 }

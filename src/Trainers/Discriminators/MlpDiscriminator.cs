@@ -12,7 +12,7 @@ namespace MlGan.Trainers.Discriminators;
 /// Fully connected critic: flatten → [Linear(width) → LeakyReLU(0.2)] × hiddenLayers → Linear(1).
 /// No batch norm, so the gradient penalty's per-sample input gradients stay independent.
 /// </summary>
-public sealed class MlpDiscriminator : DiscriminatorModule, IFunctionalDiscriminator
+public sealed class MlpDiscriminator : DiscriminatorModule, IFunctionalDiscriminator, IFeatureDiscriminator
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> layers;
 
@@ -47,10 +47,22 @@ public sealed class MlpDiscriminator : DiscriminatorModule, IFunctionalDiscrimin
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
+        return Head(Features(x)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The last hidden layer's activations [N, Width].</summary>
+    public long FeatureSize => Width;
+
+    /// <summary>φ(x): the last hidden layer's activations [N, Width].</summary>
+    public Tensor Features(Tensor x)
+    {
         var h = x.reshape(x.shape[0], -1);
         for (int i = 0; i < layers.Count - 1; i++) h = F.leaky_relu(layers[i].forward(h), 0.2);
-        return layers[layers.Count - 1].forward(h).reshape(-1).MoveToOuterDisposeScope();
+        return h;
     }
+
+    /// <summary>The output layer on φ: [N].</summary>
+    public Tensor Head(Tensor features) => layers[layers.Count - 1].forward(features).reshape(-1);
 
     /// <summary>Weight and bias of each Linear layer, input to output; spectrally normalised layers are not functional.</summary>
     public IReadOnlyList<Parameter> Weights => layers.Select(l => l is Linear lin

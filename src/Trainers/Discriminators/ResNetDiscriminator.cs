@@ -11,7 +11,7 @@ namespace MlGan.Trainers.Discriminators;
 /// Small ResNet critic of width k (WGAN-GP ResNet shape): Conv(C→k, 3) → two down-sampling residual blocks
 /// (ReLU → Conv3×3 → ReLU → Conv3×3 → avg-pool 2, shortcut Conv1×1 → avg-pool 2) → ReLU → spatial mean → Linear(1).
 /// </summary>
-public sealed class ResNetDiscriminator : DiscriminatorModule
+public sealed class ResNetDiscriminator : DiscriminatorModule, IFeatureDiscriminator
 {
     private readonly nn.Module<Tensor, Tensor> stem, head;
     private readonly ModuleList<DownBlock> blocks;
@@ -43,11 +43,22 @@ public sealed class ResNetDiscriminator : DiscriminatorModule
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
+        return Head(Features(x)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>k: the pooled channels.</summary>
+    public long FeatureSize => Width;
+
+    /// <summary>φ(x): ReLU of the last block, averaged over space [N, k] (Miyato &amp; Koyama's projection input).</summary>
+    public Tensor Features(Tensor x)
+    {
         var h = stem.forward(x);
         foreach (var block in blocks) h = block.forward(h);
-        h = F.relu(h).mean(new long[] { 2, 3 });
-        return head.forward(h).reshape(-1).MoveToOuterDisposeScope();
+        return F.relu(h).mean(new long[] { 2, 3 });
     }
+
+    /// <summary>The output layer on φ: [N].</summary>
+    public Tensor Head(Tensor features) => head.forward(features).reshape(-1);
 
     internal sealed class DownBlock : nn.Module<Tensor, Tensor>
     {

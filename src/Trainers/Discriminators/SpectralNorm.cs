@@ -62,10 +62,10 @@ public sealed class SpectralNorm : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var w = Weight.reshape(Weight.shape[0], -1);
-        Tensor v;
+        Tensor v, uu;
         using (no_grad())
         {
-            var uu = u.clone();
+            uu = u.clone();
             v = F.normalize(w.t().mv(uu), dim: 0, eps: 1e-12);
             int iterations = training ? PowerIterations : 0;
             for (int i = 0; i < iterations; i++)
@@ -75,7 +75,9 @@ public sealed class SpectralNorm : nn.Module<Tensor, Tensor>
             }
             if (iterations > 0) u.copy_(uu);
         }
-        var sigma = u.dot(w.mv(v));
+        // σ̂ from this forward's own copy of u: the buffer is updated in place by the next training-mode forward
+        // (e.g. the critic on the fakes), which must not change a tensor this forward's backward still needs.
+        var sigma = uu.dot(w.mv(v));
         return (Weight / sigma).MoveToOuterDisposeScope();
     }
 

@@ -21,14 +21,16 @@ internal readonly record struct CriticStepValues(double DLoss, double GradNorm, 
 /// What every dynamics rule shares: the networks, loss, optimisers, the critic's regulariser pipeline, the private
 /// random streams and the real batches — and the two steps every rule is built from, <see cref="CriticStep"/> and
 /// <see cref="GeneratorStep"/>. Rules (one file each) only decide how these interleave.
+/// Class-conditional training: fakes of a step are generated for the labels of the step's real batch
+/// (<see cref="Generate"/>), and the critic is conditioned on them around every evaluation (<see cref="ConditionCritic"/>).
 /// </summary>
 internal sealed class GanStepCore : IDisposable
 {
-    private readonly Func<Tensor> _realBatch;
-    private Tensor? _lastReal;
+    private readonly Func<RealBatch> _realBatch;
+    private Tensor? _lastReal, _lastLabels;
 
     public GanStepCore(GeneratorModule generator, DiscriminatorModule critic, GanLoss loss, GanStepperSettings settings,
-        IReadOnlyList<CriticRegularizer> regularizers, Func<Tensor> realBatch, int seed, Device device)
+        IReadOnlyList<CriticRegularizer> regularizers, Func<RealBatch> realBatch, int seed, Device device)
     {
         G = generator;
         D = critic;
@@ -64,14 +66,36 @@ internal sealed class GanStepCore : IDisposable
     /// <summary>Fresh latents [count, k] from the private CPU stream, on the networks' device.</summary>
     public Tensor Latents(int count) => LatentSampler.Sample(count, G.LatentDimension, Settings.LatentDistribution, LatentRandom).to(Device);
 
-    /// <summary>The next real batch; it stays the step's "last real batch" (relativistic generator losses need it).</summary>
+    /// <summary>
+    /// The next real batch; it (and its labels) stays the step's "last real batch" (relativistic generator losses and
+    /// conditional generation need it).
+    /// </summary>
     public Tensor NextReal()
     {
-        var x = _realBatch();
+        var batch = _realBatch();
         _lastReal?.Dispose();
-        _lastReal = x.DetachFromDisposeScope();
+        _lastLabels?.Dispose();
+        _lastReal = batch.Samples.DetachFromDisposeScope();
+        _lastLabels = batch.Labels?.DetachFromDisposeScope();
         return _lastReal.alias();
     }
+
+    /// <summary>True when the generator or the critic is class-conditional.</summary>
+    public bool Conditional => G is IConditionalGenerator || D is IConditionalDiscriminator;
+
+    /// <summary>The labels of the last real batch (conditional training).</summary>
+    private Tensor Labels => _lastLabels?.alias() ?? throw new InvalidOperationException(
+        "Class-conditional networks need labelled real batches: the data stream returned a batch without labels.");
+
+    /// <summary>Samples for latents <paramref name="z"/>: G(z), or G(z, y) with the last real batch's labels.</summary>
+    public Tensor Generate(Tensor z) => G is IConditionalGenerator conditional ? conditional.forward(z, Labels) : G.forward(z);
+
+    /// <summary>Conditions a class-conditional critic on the last real batch's labels until disposed; null (nothing to undo) otherwise.</summary>
+    public IDisposable? ConditionCritic() => D is IConditionalDiscriminator conditional ? conditional.Condition(Labels) : null;
+
+    /// <summary>ACGAN-style extra generator loss on the fakes; null when the critic adds none.</summary>
+    public Tensor? GeneratorAuxiliaryLoss(Tensor fake) =>
+        D is IConditionalDiscriminator conditional ? conditional.GeneratorAuxiliaryLoss(fake, Labels) : null;
 
     /// <summary>The last critic step's real batch, or a fresh one when no critic step ran in this step.</summary>
     public Tensor LastOrNextReal() => _lastReal is null ? NextReal() : _lastReal.alias();
@@ -80,13 +104,20 @@ internal sealed class GanStepCore : IDisposable
     public void EndStep()
     {
         _lastReal?.Dispose();
+        _lastLabels?.Dispose();
         _lastReal = null;
+        _lastLabels = null;
     }
 
-    /// <summary>Critic loss = D-loss + every regulariser's penalty, in pipeline order; returns (total, D-loss alone, penalty sum).</summary>
+    /// <summary>
+    /// Critic loss = D-loss (with a conditional critic's auxiliary term, e.g. ACGAN's classification) + every
+    /// regulariser's penalty, in pipeline order; returns (total, D-loss alone, penalty sum).
+    /// </summary>
     public (Tensor Total, Tensor DLoss, Tensor Penalty) CriticObjective(Tensor real, Tensor fake, Tensor realLogits, Tensor fakeLogits)
     {
         var dl = Loss.DiscriminatorLoss(realLogits, fakeLogits);
+        if (D is IConditionalDiscriminator conditional && conditional.CriticAuxiliaryLoss(real, fake, Labels) is { } auxiliary)
+            dl = dl + auxiliary;
         var total = dl;
         Tensor? penalty = null;
         var batch = new CriticBatch { Critic = D, Real = real, Fake = fake, RealLogits = realLogits, FakeLogits = fakeLogits, Random = PenaltyRandom };
@@ -111,8 +142,9 @@ internal sealed class GanStepCore : IDisposable
     {
         using var scope = NewDisposeScope();
         var real = NextReal();
+        using var condition = ConditionCritic();
         Tensor fake;
-        using (no_grad()) fake = G.forward(Latents(Settings.BatchSize));
+        using (no_grad()) fake = Generate(Latents(Settings.BatchSize));
         var (total, dl, penalty) = CriticObjective(real, fake, D.forward(real), D.forward(fake));
         DiscriminatorOptimizer.zero_grad();
         total.backward();
@@ -127,9 +159,12 @@ internal sealed class GanStepCore : IDisposable
     {
         using var scope = NewDisposeScope();
         var real = LastOrNextReal();
+        using var condition = ConditionCritic();
         Tensor realLogits;
         using (no_grad()) realLogits = D.forward(real);
-        var gl = Loss.GeneratorLoss(realLogits, D.forward(G.forward(Latents(Settings.BatchSize))));
+        var fake = Generate(Latents(Settings.BatchSize));
+        var gl = Loss.GeneratorLoss(realLogits, D.forward(fake));
+        if (GeneratorAuxiliaryLoss(fake) is { } auxiliary) gl = gl + auxiliary;
         return ApplyGeneratorLoss(gl);
     }
 
@@ -164,6 +199,7 @@ internal sealed class GanStepCore : IDisposable
     public void Dispose()
     {
         _lastReal?.Dispose();
+        _lastLabels?.Dispose();
         GeneratorOptimizer.Dispose();
         DiscriminatorOptimizer.Dispose();
     }

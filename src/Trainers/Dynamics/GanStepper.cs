@@ -30,6 +30,18 @@ public sealed class GanStepper : IGanStepper, IDisposable
     /// <param name="device">Where the networks run (default CPU).</param>
     public GanStepper(GeneratorModule generator, DiscriminatorModule critic, GanLoss loss, GanStepperSettings settings,
         Func<Tensor> realBatch, int seed, Device? device = null)
+        : this(generator, critic, loss, settings, Unlabelled(realBatch), seed, device) { }
+
+    /// <summary>A stepper over labelled real batches (class-conditional networks need <see cref="RealBatch.Labels"/>).</summary>
+    /// <param name="generator">The generator (an <see cref="IConditionalGenerator"/> generates for the real batch's labels); moved to <paramref name="device"/>.</param>
+    /// <param name="critic">The critic (an <see cref="IConditionalDiscriminator"/> is conditioned on the real batch's labels).</param>
+    /// <param name="loss">The GAN loss.</param>
+    /// <param name="settings">Dynamics, optimisers, regularisers, batch size.</param>
+    /// <param name="realBatch">Returns the next real batch (samples [B, ...critic.InputShape], labels [B] or null) on <paramref name="device"/>.</param>
+    /// <param name="seed">Seed of the private latent and penalty streams.</param>
+    /// <param name="device">Where the networks run (default CPU).</param>
+    public GanStepper(GeneratorModule generator, DiscriminatorModule critic, GanLoss loss, GanStepperSettings settings,
+        Func<RealBatch> realBatch, int seed, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(critic);
@@ -40,7 +52,7 @@ public sealed class GanStepper : IGanStepper, IDisposable
         if (!generator.OutputShape.SequenceEqual(critic.InputShape))
             throw new ArgumentException($"The generator's output shape [{string.Join(", ", generator.OutputShape)}] differs from the critic's input shape [{string.Join(", ", critic.InputShape)}].", nameof(critic));
         var regularizers = settings.Pipeline();
-        _rule = Rule(settings.Dynamics, critic, loss, regularizers);
+        _rule = Rule(settings.Dynamics, generator, critic, loss, regularizers);
         _core = new GanStepCore(generator, critic, loss, settings, regularizers, realBatch, seed, device ?? CPU);
         if (settings.EmaDecay > 0) Ema = new GeneratorEma(generator, settings.EmaDecay);
     }
@@ -73,9 +85,17 @@ public sealed class GanStepper : IGanStepper, IDisposable
     /// <summary>Fresh latents [count, k] from the private stream.</summary>
     public Tensor Latents(int count) => _core.Latents(count);
 
-    /// <summary>The rule of <paramref name="dynamics"/>, after checking that the critic and loss support it.</summary>
-    private static IGanDynamicsRule Rule(GanDynamics dynamics, DiscriminatorModule critic, GanLoss loss, IReadOnlyList<CriticRegularizer> regularizers)
+    private static Func<RealBatch> Unlabelled(Func<Tensor> realBatch)
     {
+        ArgumentNullException.ThrowIfNull(realBatch);
+        return () => new RealBatch(realBatch());
+    }
+
+    /// <summary>The rule of <paramref name="dynamics"/>, after checking that the networks and loss support it.</summary>
+    private static IGanDynamicsRule Rule(GanDynamics dynamics, GeneratorModule generator, DiscriminatorModule critic, GanLoss loss, IReadOnlyList<CriticRegularizer> regularizers)
+    {
+        if (dynamics is GanDynamics.Unrolled or GanDynamics.OptimalLinearCritic && (generator is IConditionalGenerator || critic is IConditionalDiscriminator))
+            throw new ArgumentException($"The {dynamics} dynamics is not defined for class-conditional networks: use Alternating or Simultaneous.", nameof(critic));
         switch (dynamics)
         {
             case GanDynamics.Simultaneous: return new SimultaneousDynamics();

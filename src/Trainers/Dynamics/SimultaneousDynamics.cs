@@ -14,10 +14,12 @@ internal sealed class SimultaneousDynamics : IGanDynamicsRule
         for (int i = 0; i < core.Settings.DiscriminatorSteps - 1; i++) core.CriticStep();
         using var scope = NewDisposeScope();
         var real = core.NextReal();
-        var fake = core.G.forward(core.Latents(core.Settings.BatchSize));
+        using var condition = core.ConditionCritic();
+        var fake = core.Generate(core.Latents(core.Settings.BatchSize));
         var realLogits = core.D.forward(real);
         var fakeLogits = core.D.forward(fake);
         var gl = core.Loss.GeneratorLoss(realLogits.detach(), fakeLogits);
+        if (core.GeneratorAuxiliaryLoss(fake) is { } auxiliary) gl = gl + auxiliary;
         var gGrads = TorchSharp.torch.autograd.grad(new[] { gl }, core.GeneratorParameters, retain_graph: true);
         var (total, dl, penalty) = core.CriticObjective(real, fake, realLogits, fakeLogits);
         core.DiscriminatorOptimizer.zero_grad();

@@ -15,8 +15,12 @@ public sealed class BatchStream : IDisposable
     private readonly string _column;
     private readonly int _size;
     private readonly int _seed;
+    private readonly LabelColumn? _label;
+    private readonly long[]? _labels;
+    private readonly int _classCount;
     private DataViewRowCursor? _cursor;
     private ValueGetter<VBuffer<float>>? _getter;
+    private Func<long>? _labelReader;
     private VBuffer<float> _buffer;
     private long _row;
 
@@ -29,6 +33,17 @@ public sealed class BatchStream : IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is &lt; 1.</exception>
     /// <exception cref="ArgumentException">The column is missing, not a vector of floats, or of unknown size.</exception>
     public BatchStream(MLContext ml, IDataView data, string columnName, int batchSize, int seed)
+        : this(ml, data, columnName, batchSize, seed, null, 0) { }
+
+    /// <summary>A stream that also reads each row's class label (class-conditional training; see <see cref="LastLabels"/>).</summary>
+    /// <param name="ml">The context whose <c>Data.ShuffleRows</c> shuffles each epoch.</param>
+    /// <param name="data">The rows to stream.</param>
+    /// <param name="columnName">A fixed-size vector&lt;float&gt; column of <paramref name="data"/>.</param>
+    /// <param name="batchSize">Rows per batch, ≥ 1.</param>
+    /// <param name="seed">Seeds every epoch's shuffle.</param>
+    /// <param name="label">The label column (<see cref="LabelColumn.Of"/>); null: none.</param>
+    /// <param name="classCount">C: every label must lie in [0, C) (checked as rows are read).</param>
+    public BatchStream(MLContext ml, IDataView data, string columnName, int batchSize, int seed, LabelColumn? label, int classCount)
     {
         Guard.Positive(batchSize, nameof(batchSize));
         _ml = ml;
@@ -36,8 +51,15 @@ public sealed class BatchStream : IDisposable
         _column = columnName;
         _size = VectorColumn.Validate(data.Schema, columnName);
         _seed = seed;
+        _label = label;
+        if (label is not null) Guard.AtLeast(classCount, 2, nameof(classCount));
+        _classCount = classCount;
         BatchSize = batchSize;
+        _labels = label is null ? null : new long[batchSize];
     }
+
+    /// <summary>The class labels of the rows of the last <see cref="Next"/> batch, in row order (a copy); null without a label column.</summary>
+    public long[]? LastLabels => _labels?.ToArray();
 
     /// <summary>Rows per batch (≥ 1).</summary>
     public int BatchSize { get; }
@@ -83,6 +105,7 @@ public sealed class BatchStream : IDisposable
                     throw new ArgumentException($"Input column '{_column}' has no rows: training needs data.");
             }
             _getter!(ref _buffer);
+            if (_labels is not null) _labels[r] = _label!.Check(_labelReader!(), _classCount, _row);
             rowValues.Clear();
             VectorColumn.AppendChecked(_buffer, rowValues, _column, _row++);
             rowValues.CopyTo(batch, r * _size);
@@ -94,8 +117,10 @@ public sealed class BatchStream : IDisposable
     {
         _cursor?.Dispose();
         var shuffled = _ml.Data.ShuffleRows(_data, seed: unchecked(_seed * 7919 + Epoch), shufflePoolSize: 10_000);
-        _cursor = shuffled.GetRowCursor(new[] { shuffled.Schema[_column] });
+        _cursor = _label is null ? shuffled.GetRowCursor(new[] { shuffled.Schema[_column] })
+            : shuffled.GetRowCursor(new[] { shuffled.Schema[_column], shuffled.Schema[_label.Name] });
         _getter = _cursor.GetGetter<VBuffer<float>>(shuffled.Schema[_column]);
+        _labelReader = _label?.Reader(_cursor);
         _row = 0;
     }
 

@@ -27,14 +27,16 @@ public static class VectorDataView
         return ml.Data.LoadFromEnumerable(rows.Select(r => new VectorRow { Values = r }), schema);
     }
 
-    /// <summary>A vector&lt;float&gt; column plus a float <c>Label</c> column.</summary>
-    public static IDataView FromRows(MLContext ml, IReadOnlyList<float[]> rows, IReadOnlyList<float> labels, string columnName, int dimension)
+    /// <summary>A vector&lt;float&gt; column plus a float label column (default <c>Label</c>; e.g. latents and the classes to generate).</summary>
+    public static IDataView FromRows(MLContext ml, IReadOnlyList<float[]> rows, IReadOnlyList<float> labels, string columnName, int dimension,
+        string labelColumnName = GanDataCatalog.LabelColumn)
     {
         Guard.Positive(dimension, nameof(dimension));
         if (labels.Count != rows.Count) throw new ArgumentException($"{labels.Count} labels for {rows.Count} rows.", nameof(labels));
         var schema = SchemaDefinition.Create(typeof(LabeledVectorRow));
         schema.Single(c => c.MemberName == nameof(LabeledVectorRow.Values)).ColumnName = columnName;
         schema.Single(c => c.MemberName == nameof(LabeledVectorRow.Values)).ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
+        schema.Single(c => c.MemberName == nameof(LabeledVectorRow.Label)).ColumnName = labelColumnName;
         return ml.Data.LoadFromEnumerable(rows.Select((r, i) => new LabeledVectorRow { Values = r, Label = labels[i] }), schema);
     }
 }

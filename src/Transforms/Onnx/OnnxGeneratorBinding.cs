@@ -25,7 +25,8 @@ internal sealed class OnnxGeneratorBinding : IDisposable
     /// once, at the first use that needs ONNX (or at <see cref="Transformer"/>).
     /// </summary>
     /// <exception cref="ArgumentException">An empty column name, or the same name for both.</exception>
-    public OnnxGeneratorBinding(MLContext ml, Func<Proto.ModelProto> buildModel, string latentColumnName, string outputColumnName, int latentDimension, string source)
+    public OnnxGeneratorBinding(MLContext ml, Func<Proto.ModelProto> buildModel, string latentColumnName, string outputColumnName, int latentDimension, string source,
+        string? labelColumnName = null)
     {
         Guard.NotNull(ml, nameof(ml));
         Guard.NotNull(buildModel, nameof(buildModel));
@@ -37,6 +38,9 @@ internal sealed class OnnxGeneratorBinding : IDisposable
         LatentColumnName = latentColumnName;
         OutputColumnName = outputColumnName;
         LatentDimension = latentDimension;
+        if (labelColumnName is not null && (string.IsNullOrWhiteSpace(labelColumnName) || labelColumnName == latentColumnName || labelColumnName == outputColumnName))
+            throw new ArgumentException($"The label column needs a non-empty name distinct from the latent and output columns; got '{labelColumnName}'.", nameof(labelColumnName));
+        LabelColumnName = labelColumnName;
         _onnx = new Lazy<OnnxTransformer>(() => Bind(ml, buildModel(), source), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -48,6 +52,9 @@ internal sealed class OnnxGeneratorBinding : IDisposable
 
     /// <summary>k: the latent column must be a vector of k floats.</summary>
     public int LatentDimension { get; }
+
+    /// <summary>A conditional generator's class-label column (a Single scalar holding class indices); null: unconditional.</summary>
+    public string? LabelColumnName { get; }
 
     /// <summary>
     /// The wrapped ML.NET transformer (requires the latent column), built on first access.
@@ -68,6 +75,14 @@ internal sealed class OnnxGeneratorBinding : IDisposable
         if (column.Type is not VectorDataViewType { ItemType: NumberDataViewType item } vector || item.RawType != typeof(float) || vector.Size != LatentDimension)
             throw new ArgumentException($"Schema mismatch for input column '{LatentColumnName}': expected a vector of {LatentDimension} Single " +
                 $"(the generator's latent dimension), got {column.Type}.", paramName);
+        if (LabelColumnName is not null)
+        {
+            var label = schema.GetColumnOrNull(LabelColumnName)
+                ?? throw new ArgumentException($"The generator is class-conditional: input column '{LabelColumnName}' (the class labels) is missing.", paramName);
+            if (label.Type != NumberDataViewType.Single)
+                throw new ArgumentException($"Schema mismatch for label column '{LabelColumnName}': expected a Single scalar of class indices, got {label.Type} " +
+                    "(convert it with ml.Transforms.Conversion.ConvertType(..., DataKind.Single)).", paramName);
+        }
         return true;
     }
 
@@ -98,8 +113,15 @@ internal sealed class OnnxGeneratorBinding : IDisposable
     /// <summary>ML.NET's OnnxTransformer over a private copy of the graph, renamed to the column names.</summary>
     private OnnxTransformer Bind(MLContext ml, Proto.ModelProto model, string source)
     {
-        using var bytes = new MemoryStream(OnnxGraphInterface.Rename(model, LatentColumnName, OutputColumnName, source).ToByteArray());
-        var empty = VectorDataView.FromRows(ml, Array.Empty<float[]>(), LatentColumnName, LatentDimension);
-        return ml.Transforms.ApplyOnnxModel(OutputColumnName, LatentColumnName, bytes).Fit(empty);
+        var renamed = OnnxGraphInterface.Rename(model, LatentColumnName, OutputColumnName, source, LabelColumnName ?? GeneratorTransformer.OnnxLabelInputName);
+        if (LabelColumnName is null)
+        {
+            using var bytes = new MemoryStream(renamed.ToByteArray());
+            var empty = VectorDataView.FromRows(ml, Array.Empty<float[]>(), LatentColumnName, LatentDimension);
+            return ml.Transforms.ApplyOnnxModel(OutputColumnName, LatentColumnName, bytes).Fit(empty);
+        }
+        using var labelled = new MemoryStream(OnnxLabelInput.AsFloat(renamed, LabelColumnName, source).ToByteArray());
+        var schemaOnly = VectorDataView.FromRows(ml, Array.Empty<float[]>(), Array.Empty<float>(), LatentColumnName, LatentDimension, LabelColumnName);
+        return ml.Transforms.ApplyOnnxModel([OutputColumnName], [LatentColumnName, LabelColumnName], labelled).Fit(schemaOnly);
     }
 }

@@ -50,10 +50,13 @@ public sealed class OnnxGraphBuilder
     // ---------------------------------------------------------------- graph interface
 
     /// <summary>Declares a float graph input; a dimension of -1 is the symbolic batch dimension "N".</summary>
-    public string AddInput(string name, params long[] dims)
+    public string AddInput(string name, params long[] dims) => AddInput(name, DataType.Float, dims);
+
+    /// <summary>Declares a graph input of element type <paramref name="type"/> (e.g. int64 class labels); -1 is the batch dimension "N".</summary>
+    public string AddInput(string name, DataType type, params long[] dims)
     {
         Claim(name, nameof(name));
-        _graph.Input.Add(ValueInfo(name, dims, nameof(dims)));
+        _graph.Input.Add(ValueInfo(name, dims, nameof(dims), type));
         return name;
     }
 
@@ -258,6 +261,14 @@ public sealed class OnnxGraphBuilder
     /// <summary>A copy of x under a new name (e.g. to expose an input or initializer as a graph output).</summary>
     public string Identity(string x, string? output = null) => Single("Identity", [x], output);
 
+    /// <summary>Rows of <paramref name="data"/> picked by the int64 <paramref name="indices"/> along <paramref name="axis"/> (an embedding lookup).</summary>
+    public string Gather(string data, string indices, long axis = 0, string? output = null) =>
+        Single("Gather", [data, indices], output, OnnxAttribute.Int("axis", axis));
+
+    /// <summary><paramref name="x"/> converted to element type <paramref name="to"/>.</summary>
+    public string Cast(string x, DataType to, string? output = null) =>
+        Single("Cast", [x], output, OnnxAttribute.Int("to", (long)to));
+
     /// <summary>Joins <paramref name="inputs"/> along <paramref name="axis"/> (negative counts from the end); the result gets a fresh name.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> is empty.</exception>
@@ -365,7 +376,7 @@ public sealed class OnnxGraphBuilder
         }
     }
 
-    private static ValueInfoProto ValueInfo(string name, long[] dims, string param)
+    private static ValueInfoProto ValueInfo(string name, long[] dims, string param, DataType type = DataType.Float)
     {
         ArgumentNullException.ThrowIfNull(dims, param);
         var shape = new TensorShapeProto();
@@ -378,7 +389,7 @@ public sealed class OnnxGraphBuilder
         return new ValueInfoProto
         {
             Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)DataType.Float, Shape = shape } },
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
         };
     }
 

@@ -98,6 +98,40 @@ public sealed class OnnxSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a model with one float input and one int64 input (a conditional generator's latents and labels) and
+    /// returns a copy of each requested float output.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown input or output, inputs of the wrong element type, or shapes that do not hold the values.</exception>
+    /// <exception cref="InvalidOperationException">ONNX Runtime failed on the inputs.</exception>
+    public OnnxFloatTensor[] Run(string inputName, Memory<float> values, long[] shape, string labelName, Memory<long> labels, params string[] outputNames)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(outputNames);
+        RequireFloat(FindInput(inputName), "input", inputName, Inputs, nameof(inputName));
+        var label = FindInput(labelName)
+            ?? throw new ArgumentException($"'{Source}' has no input '{labelName}'; its inputs are: {string.Join(", ", Inputs.Select(v => v.Name))}.", nameof(labelName));
+        if (label.ElementType != Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64)
+            throw new ArgumentException($"'{Source}': input '{labelName}' is {label}; labels are int64.", nameof(labelName));
+        if (outputNames.Length == 0) throw new ArgumentException("Name at least one output to fetch.", nameof(outputNames));
+        foreach (var name in outputNames) RequireFloat(FindOutput(name), "output", name, Outputs, nameof(outputNames));
+        string shapeText = $"[{string.Join(", ", shape)}]";
+        if (shape.Any(d => d < 0) || shape.Aggregate(1L, (a, d) => a * d) != values.Length)
+            throw new ArgumentException($"The input shape {shapeText} does not hold the {values.Length} values given.", nameof(shape));
+        try
+        {
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, values, shape);
+            using var labelValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, labels, [labels.Length]);
+            using var runOptions = new RunOptions();
+            using var results = _session.Run(runOptions, [inputName, labelName], [input, labelValue], outputNames);
+            return results.Select(r => new OnnxFloatTensor(r.GetTensorTypeAndShape().Shape, r.GetTensorDataAsSpan<float>().ToArray())).ToArray();
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InvalidOperationException($"'{Source}': ONNX Runtime failed on inputs '{inputName}' {shapeText} and '{labelName}' [{labels.Length}]: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _session.Dispose();
 
