@@ -87,18 +87,33 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         };
         var collapse = new CollapseBasinDetector(loss, o.CollapseWindow);
         var vanishing = new VanishingGradientDetector();
-        string? lastCheckpoint = null;
+        string? lastCheckpoint = null, bestCheckpoint = null;
         TrainingLog log;
+        EvaluatingStepper? evaluating = null;
         using (var stepper = new GanStepper(generator, critic, loss, o.Settings(), real, unchecked(seed + 3), device))
         {
             resume?.RestoreTraining(stepper, batches);
             int start = resume?.Manifest.Step ?? 0;
-            log = GanTrainingLoop.Run(ml, "Gan", stepper, new TrainingLoopSettings
+            IGanStepper driven = stepper;
+            if (o.Evaluation is { } evaluation)
+                driven = evaluating = new EvaluatingStepper(stepper, evaluation,
+                    done => ReturnedWeights.With(generator, stepper.Ema, () => evaluation.Evaluate(new GeneratorSnapshot(generator, o.LatentDistribution, device, done))),
+                    o.Steps, resume?.Manifest.BestEvaluation is { } b ? (b.Step, b.Value) : null);
+            bestCheckpoint = resume is null ? null : BestOf(resume);
+            log = GanTrainingLoop.Run(ml, "Gan", driven, new TrainingLoopSettings
             {
                 Steps = o.Steps, LogEvery = o.LogEvery, Progress = o.Progress,
                 CancellationToken = o.CancellationToken, Monitors = [collapse, vanishing], Warnings = warnings,
                 StartStep = start, Log = resume?.RestoreLog(), CheckpointEvery = o.CheckpointEvery,
-                Checkpoint = (done, l) => lastCheckpoint = WriteCheckpoint(done, l, seed, shape, loss, spec, generator, critic, stepper, batches, classCount),
+                CheckpointAlso = o.CheckpointDirectory is null ? null : _ => evaluating?.ImprovedAtLastStep == true,
+                Checkpoint = (done, l) =>
+                {
+                    bool best = evaluating?.ImprovedAtLastStep == true;
+                    string written = WriteCheckpoint(done, l, seed, shape, loss, spec, generator, critic, stepper, batches, classCount,
+                        driven.Quantities, evaluating?.Best, best ? null : bestCheckpoint);
+                    if (best) bestCheckpoint = written;
+                    lastCheckpoint = written;
+                },
             });
             stepper.Ema?.CopyTo(generator);
         }
@@ -106,7 +121,13 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         generator.eval();
         critic.to(torch.CPU);
         critic.eval();
-        var result = new GanTrainingResult(log, seed, o.Steps, warnings, lastCheckpoint, critic, loss, o.Network, collapse, vanishing);
+        var result = new GanTrainingResult(log, seed, o.Steps, warnings, lastCheckpoint, critic, loss, o.Network, collapse, vanishing)
+        {
+            Evaluations = evaluating?.History.ToArray() ?? [],
+            BestEvaluation = evaluating?.Best,
+            BestCheckpoint = bestCheckpoint,
+            StoppedEarly = evaluating?.StopRequested == true && log.Steps.Count > 0 && log.Steps[^1] < o.Steps - 1,
+        };
         return new GeneratorTransformer(ml, generator, Metadata(generator, loss, seed, shape, spec, classCount), o.OutputColumnName, o.LatentColumnName, result, o.LabelColumnName);
     }
 
@@ -135,11 +156,13 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         Require(m.LatentDimension == _options.LatentDimension, nameof(_options.LatentDimension), m.LatentDimension, _options.LatentDimension);
         Require(m.Loss == loss.Name, nameof(_options.Loss), m.Loss, loss.Name);
         Require(m.ClassCount == classCount, nameof(_options.ClassCount), m.ClassCount, classCount);
-        Require(m.LogQuantities.SequenceEqual(GanStepper.QuantityNames), "log columns", string.Join(",", m.LogQuantities), string.Join(",", GanStepper.QuantityNames));
+        string[] columns = _options.Evaluation is { } e ? [.. GanStepper.QuantityNames, e.Name] : GanStepper.QuantityNames;
+        Require(m.LogQuantities.SequenceEqual(columns), "log columns (Evaluation)", string.Join(",", m.LogQuantities), string.Join(",", columns));
     }
 
     private string WriteCheckpoint(int done, TrainingLog log, int seed, long[] shape, GanLoss loss, GanNetworkSpec spec, GeneratorModule generator,
-        DiscriminatorModule critic, GanStepper stepper, BatchStream batches, int classCount)
+        DiscriminatorModule critic, GanStepper stepper, BatchStream batches, int classCount, IReadOnlyList<string> quantities,
+        (int Step, double Value)? best, string? keep)
     {
         var rows = new List<GanCheckpointManifest.LogRow>();
         var steps = log.Steps;
@@ -153,39 +176,29 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
             SampleShape = shape, LatentDimension = _options.LatentDimension, Width = _options.Width, HiddenLayers = _options.HiddenLayers, Loss = loss.Name, ClassCount = classCount, HasEma = stepper.Ema is not null, HasOnnx = GeneratorOnnx.CanExport(generator),
             DataEpoch = batches.Position.Epoch, DataRow = batches.Position.Row,
             Options = JsonSerializer.SerializeToNode(_options, GanCheckpointManifest.Json),
-            LogQuantities = log.Quantities.ToArray(), Log = rows,
+            LogQuantities = quantities.ToArray(), Log = rows,
+            BestEvaluation = best is { } b ? new GanCheckpointManifest.Evaluation(b.Step, b.Value) : null,
+            BestCheckpoint = keep is null ? null : Path.GetFileName(keep), // null: this checkpoint is the best one (or there is none)
         };
         var onnx = GeneratorOnnx.CanExport(generator) ? ExportOnnx(generator, stepper, Metadata(generator, loss, seed, shape, spec, classCount)) : null;
+        // The best-evaluation checkpoint is this one (when it just improved) or an earlier one named in the manifest, never pruned.
         string written = GanCheckpoint.Write(_options.CheckpointDirectory!, manifest, generator, critic, stepper, onnx);
-        GanCheckpoint.Prune(_options.CheckpointDirectory!, _options.KeepCheckpoints, [written]);
+        GanCheckpoint.Prune(_options.CheckpointDirectory!, _options.KeepCheckpoints, keep is null ? [written] : [written, keep]);
         return written;
     }
 
     /// <summary>The ONNX of what Fit would return now: the EMA weights when EMA is on (swapped in, then back, exactly).</summary>
-    private static Transforms.Onnx.Proto.ModelProto ExportOnnx(GeneratorModule generator, GanStepper stepper, GeneratorMetadata metadata)
+    private static Transforms.Onnx.Proto.ModelProto ExportOnnx(GeneratorModule generator, GanStepper stepper, GeneratorMetadata metadata) =>
+        ReturnedWeights.With(generator, stepper.Ema, () => GeneratorOnnx.Build(generator, metadata));
+
+    /// <summary>The best-evaluation checkpoint a resumed run continues to keep: the one its manifest names, or itself.</summary>
+    private static string? BestOf(GanCheckpoint resume)
     {
-        bool training = generator.training;
-        generator.eval();
-        try
-        {
-            if (stepper.Ema is not { } ema) return GeneratorOnnx.Build(generator, metadata);
-            var saved = generator.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
-            try
-            {
-                ema.CopyTo(generator);
-                return GeneratorOnnx.Build(generator, metadata);
-            }
-            finally
-            {
-                using (torch.no_grad())
-                    foreach (var (name, t) in generator.state_dict()) t.copy_(saved[name]);
-                foreach (var t in saved.Values) t.Dispose();
-            }
-        }
-        finally
-        {
-            generator.train(training);
-        }
+        var m = resume.Manifest;
+        if (m.BestEvaluation is null) return null;
+        if (m.BestCheckpoint is null) return m.BestEvaluation.Step == m.Step ? resume.Path : null;
+        string path = Path.Combine(Path.GetDirectoryName(resume.Path) ?? "", m.BestCheckpoint);
+        return File.Exists(path) ? path : null;
     }
 
     /// <summary>Per-sample shape from the column size and ImageShape; a size mismatch names ImageShape.</summary>

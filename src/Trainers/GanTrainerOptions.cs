@@ -151,6 +151,17 @@ public sealed class GanTrainerOptions
     }
     /// <summary>Decay of the generator-weight EMA in [0, 1); 0 (default): off (typical: 0.999).</summary>
     public double EmaDecay { get; set; }
+    /// <summary>
+    /// DiffAugment (Zhao et al. 2020) on every critic input, real and fake (images only, ImageShape set), e.g.
+    /// <c>DiffAugment.Parse("translation,cutout,color")</c>; null (default): none.
+    /// </summary>
+    public Augmentation.DiffAugment? DiffAugment { get; set; }
+    /// <summary>
+    /// A score computed every few steps during training (e.g. FID, wired by the CLI and samples from MlGan.Evaluation):
+    /// logged as a column, its best checkpoint kept (with <see cref="CheckpointDirectory"/>), optional early stop. Null (default): none.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TrainingEvaluation? Evaluation { get; set; }
     /// <summary>Batch size, ≥ 1. Default 64.</summary>
     public int BatchSize { get; set; } = Defaults.BatchSize;
     /// <summary>Training steps, ≥ 1. Default 1000.</summary>
@@ -219,7 +230,19 @@ public sealed class GanTrainerOptions
             if (Dynamics is GanDynamics.Unrolled or GanDynamics.OptimalLinearCritic)
                 throw new ArgumentException($"{nameof(LabelColumnName)} is set, but the {Dynamics} dynamics is not defined for class-conditional networks: use Alternating or Simultaneous.", nameof(Dynamics));
         }
-        else if (ClassCount is not null)
+        if (DiffAugment is not null)
+        {
+            Augmentation.DiffAugment.RequireImages(ImageShape, nameof(DiffAugment));
+            if (Dynamics is GanDynamics.Unrolled or GanDynamics.OptimalLinearCritic)
+                throw new ArgumentException($"{nameof(DiffAugment)} is set, but the {Dynamics} dynamics does not apply it: use Alternating or Simultaneous.", nameof(DiffAugment));
+        }
+        if (Evaluation is not null)
+        {
+            Evaluation.Validate();
+            if (GanStepper.QuantityNames.Contains(Evaluation.Name))
+                throw new ArgumentException($"{nameof(Evaluation)}.Name '{Evaluation.Name}' is already a log column.", nameof(Evaluation));
+        }
+        if (LabelColumnName is null && ClassCount is not null)
             throw new ArgumentException($"{nameof(ClassCount)} is set but {nameof(LabelColumnName)} is not: conditional training needs the label column.", nameof(ClassCount));
         Settings().Validate();
         DeviceFactory.Parse(Device);
@@ -238,7 +261,7 @@ public sealed class GanTrainerOptions
     {
         Dynamics = Dynamics, DiscriminatorSteps = DiscriminatorSteps, UnrollSteps = UnrollSteps,
         GeneratorOptimizer = GeneratorOptimizer, DiscriminatorOptimizer = DiscriminatorOptimizer,
-        GradientPenalty = GradientPenalty, WeightClip = WeightClip, L2 = L2, Regularizers = _regularizers.ToArray(), EmaDecay = EmaDecay,
+        GradientPenalty = GradientPenalty, WeightClip = WeightClip, L2 = L2, Regularizers = _regularizers.ToArray(), EmaDecay = EmaDecay, Augmentation = DiffAugment,
         BatchSize = BatchSize, LatentDistribution = LatentDistribution,
     };
 }

@@ -30,6 +30,8 @@ public sealed class TrainingLoopSettings
     public int CheckpointEvery { get; init; }
     /// <summary>Writes a checkpoint: receives the number of completed steps and the log so far. Default null: none.</summary>
     public Action<int, TrainingLog>? Checkpoint { get; init; }
+    /// <summary>Also call <see cref="Checkpoint"/> after a step when this returns true for it (e.g. a new best evaluation). Default null: never.</summary>
+    public Func<int, bool>? CheckpointAlso { get; init; }
 }
 
 /// <summary>
@@ -59,7 +61,7 @@ public static class GanTrainingLoop
         for (int step = settings.StartStep; step < settings.Steps; step++)
         {
             ThrowIfCanceled(host, settings.CancellationToken, step);
-            bool logged = step % settings.LogEvery == 0 || step == settings.Steps - 1;
+            bool logged = step % settings.LogEvery == 0 || step == settings.Steps - 1 || stepper.MustLog(step);
             var values = stepper.Step(step, logged);
             DivergenceDetector.Check(step, stepper.Quantities, values);
             foreach (var monitor in settings.Monitors)
@@ -69,8 +71,13 @@ public static class GanTrainingLoop
                     settings.Warnings?.Add($"step {step}: {warning}");
                 }
             if (logged) Report(step, values);
-            if (settings.CheckpointEvery > 0 && (step + 1) % settings.CheckpointEvery == 0)
+            if ((settings.CheckpointEvery > 0 && (step + 1) % settings.CheckpointEvery == 0) || settings.CheckpointAlso?.Invoke(step) == true)
                 settings.Checkpoint?.Invoke(step + 1, log);
+            if (stepper.StopRequested && step < settings.Steps - 1)
+            {
+                channel.Info(MessageSensitivity.None, $"{trainerName}: stopped early after step {step} (the stepper asked to stop).");
+                break;
+            }
         }
         return log;
 

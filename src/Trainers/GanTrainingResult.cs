@@ -29,4 +29,12 @@ public sealed class GanTrainingResult : TrainingResult
     public CollapseBasinDetector CollapseDetector { get; }
     /// <summary>The vanishing-gradient diagnostic.</summary>
     public VanishingGradientDetector VanishingGradient { get; }
+    /// <summary>Every evaluation of <see cref="GanTrainerOptions.Evaluation"/> (completed steps, value), in order; empty without one.</summary>
+    public IReadOnlyList<(int Step, double Value)> Evaluations { get; init; } = [];
+    /// <summary>The best evaluation (completed steps, value); null without an evaluation.</summary>
+    public (int Step, double Value)? BestEvaluation { get; init; }
+    /// <summary>The checkpoint written at <see cref="BestEvaluation"/> (kept by pruning); null without a checkpoint directory or evaluation.</summary>
+    public string? BestCheckpoint { get; init; }
+    /// <summary>True when the evaluation's patience ran out and training stopped before <see cref="TrainingResult.Steps"/>.</summary>
+    public bool StoppedEarly { get; init; }
 }

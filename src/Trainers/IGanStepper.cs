@@ -15,4 +15,10 @@ public interface IGanStepper
     /// a null value means "not computed at this step".
     /// </summary>
     double?[] Step(int step, bool log);
+
+    /// <summary>True when step <paramref name="step"/> must be logged whatever LogEvery says (e.g. an evaluation step). Default false.</summary>
+    bool MustLog(int step) => false;
+
+    /// <summary>True once the stepper asks the loop to stop after the current step (e.g. early stopping). Default false.</summary>
+    bool StopRequested => false;
 }

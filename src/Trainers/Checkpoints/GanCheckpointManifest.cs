@@ -61,6 +61,16 @@ public sealed record GanCheckpointManifest
     /// <param name="Values">One value per <see cref="LogQuantities"/> entry; null where it was not computed.</param>
     public sealed record LogRow(int Step, double?[] Values);
 
+    /// <summary>The best training evaluation so far (completed steps, value); null without an evaluation.</summary>
+    public Evaluation? BestEvaluation { get; init; }
+    /// <summary>File name (same directory) of the checkpoint written at <see cref="BestEvaluation"/>; null when it is this one, or none.</summary>
+    public string? BestCheckpoint { get; init; }
+
+    /// <summary>One evaluation: completed steps and value.</summary>
+    /// <param name="Step">Completed steps.</param>
+    /// <param name="Value">The score.</param>
+    public sealed record Evaluation(int Step, double Value);
+
     internal static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,

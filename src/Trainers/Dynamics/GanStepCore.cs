@@ -93,6 +93,9 @@ internal sealed class GanStepCore : IDisposable
     /// <summary>Conditions a class-conditional critic on the last real batch's labels until disposed; null (nothing to undo) otherwise.</summary>
     public IDisposable? ConditionCritic() => D is IConditionalDiscriminator conditional ? conditional.Condition(Labels) : null;
 
+    /// <summary>The critic's view of <paramref name="x"/>: DiffAugment's transform when it is on (from the penalty stream), else x itself.</summary>
+    public Tensor Augment(Tensor x) => Settings.Augmentation?.Apply(x, PenaltyRandom) ?? x;
+
     /// <summary>ACGAN-style extra generator loss on the fakes; null when the critic adds none.</summary>
     public Tensor? GeneratorAuxiliaryLoss(Tensor fake) =>
         D is IConditionalDiscriminator conditional ? conditional.GeneratorAuxiliaryLoss(fake, Labels) : null;
@@ -145,6 +148,7 @@ internal sealed class GanStepCore : IDisposable
         using var condition = ConditionCritic();
         Tensor fake;
         using (no_grad()) fake = Generate(Latents(Settings.BatchSize));
+        (real, fake) = (Augment(real), Augment(fake));
         var (total, dl, penalty) = CriticObjective(real, fake, D.forward(real), D.forward(fake));
         DiscriminatorOptimizer.zero_grad();
         total.backward();
@@ -161,8 +165,8 @@ internal sealed class GanStepCore : IDisposable
         var real = LastOrNextReal();
         using var condition = ConditionCritic();
         Tensor realLogits;
-        using (no_grad()) realLogits = D.forward(real);
-        var fake = Generate(Latents(Settings.BatchSize));
+        using (no_grad()) realLogits = D.forward(Augment(real));
+        var fake = Augment(Generate(Latents(Settings.BatchSize)));
         var gl = Loss.GeneratorLoss(realLogits, D.forward(fake));
         if (GeneratorAuxiliaryLoss(fake) is { } auxiliary) gl = gl + auxiliary;
         return ApplyGeneratorLoss(gl);

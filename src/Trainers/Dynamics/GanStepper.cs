@@ -52,7 +52,7 @@ public sealed class GanStepper : IGanStepper, IDisposable
         if (!generator.OutputShape.SequenceEqual(critic.InputShape))
             throw new ArgumentException($"The generator's output shape [{string.Join(", ", generator.OutputShape)}] differs from the critic's input shape [{string.Join(", ", critic.InputShape)}].", nameof(critic));
         var regularizers = settings.Pipeline();
-        _rule = Rule(settings.Dynamics, generator, critic, loss, regularizers);
+        _rule = Rule(settings.Dynamics, generator, critic, loss, regularizers, settings.Augmentation);
         _core = new GanStepCore(generator, critic, loss, settings, regularizers, realBatch, seed, device ?? CPU);
         if (settings.EmaDecay > 0) Ema = new GeneratorEma(generator, settings.EmaDecay);
     }
@@ -92,10 +92,13 @@ public sealed class GanStepper : IGanStepper, IDisposable
     }
 
     /// <summary>The rule of <paramref name="dynamics"/>, after checking that the networks and loss support it.</summary>
-    private static IGanDynamicsRule Rule(GanDynamics dynamics, GeneratorModule generator, DiscriminatorModule critic, GanLoss loss, IReadOnlyList<CriticRegularizer> regularizers)
+    private static IGanDynamicsRule Rule(GanDynamics dynamics, GeneratorModule generator, DiscriminatorModule critic, GanLoss loss,
+        IReadOnlyList<CriticRegularizer> regularizers, Augmentation.DiffAugment? augmentation, string settings = nameof(GanStepperSettings.Augmentation))
     {
         if (dynamics is GanDynamics.Unrolled or GanDynamics.OptimalLinearCritic && (generator is IConditionalGenerator || critic is IConditionalDiscriminator))
             throw new ArgumentException($"The {dynamics} dynamics is not defined for class-conditional networks: use Alternating or Simultaneous.", nameof(critic));
+        if (dynamics is GanDynamics.Unrolled or GanDynamics.OptimalLinearCritic && augmentation is not null)
+            throw new ArgumentException($"DiffAugment is not applied by the {dynamics} dynamics: use Alternating or Simultaneous.", nameof(settings));
         switch (dynamics)
         {
             case GanDynamics.Simultaneous: return new SimultaneousDynamics();

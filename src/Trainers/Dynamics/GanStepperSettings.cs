@@ -30,6 +30,11 @@ public sealed class GanStepperSettings
     public IReadOnlyList<CriticRegularizer> Regularizers { get; init; } = [];
     /// <summary>Decay of the generator-weight EMA in [0, 1); 0 (default): off (typical: 0.999).</summary>
     public double EmaDecay { get; init; }
+    /// <summary>
+    /// DiffAugment (Zhao et al. 2020) applied to every critic input, real and fake, in the critic and generator steps
+    /// (differentiable, so the generator learns through it); drawn from the penalty stream. Null (default): none.
+    /// </summary>
+    public Augmentation.DiffAugment? Augmentation { get; init; }
     /// <summary>Rows of real data and latents per step, ≥ 1. Default 64.</summary>
     public int BatchSize { get; init; } = 64;
     /// <summary>Distribution of the latents. Default standard normal.</summary>

@@ -13,9 +13,9 @@ internal sealed class SimultaneousDynamics : IGanDynamicsRule
     {
         for (int i = 0; i < core.Settings.DiscriminatorSteps - 1; i++) core.CriticStep();
         using var scope = NewDisposeScope();
-        var real = core.NextReal();
+        var real = core.Augment(core.NextReal());
         using var condition = core.ConditionCritic();
-        var fake = core.Generate(core.Latents(core.Settings.BatchSize));
+        var fake = core.Augment(core.Generate(core.Latents(core.Settings.BatchSize)));
         var realLogits = core.D.forward(real);
         var fakeLogits = core.D.forward(fake);
         var gl = core.Loss.GeneratorLoss(realLogits.detach(), fakeLogits);
