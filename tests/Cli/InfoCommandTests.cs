@@ -65,7 +65,7 @@ public sealed class InfoCommandTests
         try
         {
             var (code, _, error) = CliRunner.Run("train", "--family", "wgan-gp", "--net", "mlp", "--width", "8", "--data", "ring8",
-                "--count", "256", "--steps", "4", "--checkpoint-every", "2", "--out", dir);
+                "--count", "256", "--latent-dim", "3", "--steps", "4", "--checkpoint-every", "2", "--out", dir);
             Assert.AreEqual(0, code, error);
             string checkpoints = Path.Combine(dir, "checkpoints");
             (code, var output, error) = CliRunner.Run("info", checkpoints, "--json");
@@ -76,7 +76,7 @@ public sealed class InfoCommandTests
             Assert.AreEqual(4, root.GetProperty("training_steps").GetInt64());
             Assert.AreEqual("mlp", root.GetProperty("architecture").GetString());
             Assert.AreEqual("mlp", root.GetProperty("discriminator").GetString());
-            Assert.AreEqual(2, root.GetProperty("latent_dimension").GetInt32());
+            Assert.AreEqual(3, root.GetProperty("latent_dimension").GetInt32());
             StringAssert.EndsWith(root.GetProperty("file").GetString(), "ckpt-00000004.zip");
             StringAssert.Contains(root.GetProperty("source").GetString(), "step 4 of 4");
         }

@@ -6,7 +6,7 @@
 #      in a new MLContext, compare) and run it;
 #   3. `dotnet tool install MlGan.Cli --tool-path DIR --add-source FEED`, then the installed mlgan runs `data` and
 #      `score`.
-# Each step prints "consumer: PASS|FAIL NAME"; the last line is "N passed, N failed". Temporary folders (feed, project,
+# Each step prints "consumer: PASS|FAIL NAME"; the last line is "consumer: N passed, N failed" (tests/run.sh adds it up). Temporary folders (feed, project,
 # tool, packages it extracted) are removed at the end.
 #   tests/consumer/run.sh [--no-build]     --no-build: pack the Release build already there (tests/run.sh does)
 # MLGAN_BUILD_LOCK=FILE runs the dotnet builds under flock FILE.
@@ -29,7 +29,7 @@ trap cleanup EXIT
 passed=0 failed=0
 pass() { echo "consumer: PASS $1"; passed=$((passed + 1)); }
 fail() { echo "consumer: FAIL $1"; failed=$((failed + 1)); }
-summary() { echo "consumer: $(( $(date +%s) - start )) s"; echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+summary() { echo "consumer: $(( $(date +%s) - start )) s"; echo "consumer: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 start=$(date +%s)
 
 feed="$work/feed" app="$work/app" tools="$work/tools"

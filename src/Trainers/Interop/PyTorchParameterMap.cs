@@ -1,6 +1,7 @@
 using MlGan.Trainers.Discriminators;
 using MlGan.Transforms.Generators;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MlGan.Trainers.Interop;
 
