@@ -37,18 +37,19 @@ public sealed class TorchFidelityExportTests
         DebianPython.Snippet("import sys, onnx; m = onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True); print('ok')", onnx);
 
     [TestMethod]
-    public void GreyDcganBecomesZToUint8RgbWithTheGeneratorsPixelsMapped()
+    public void GreyImageGeneratorBecomesZToUint8RgbWithItsPixelsMapped()
     {
         string dir = Temp();
         try
         {
             var ml = new MLContext(1);
-            var network = new DcganGenerator(5, 3, [1, 8, 12], seed: 4);
-            using (TorchSharp.torch.no_grad()) // a fresh network's tanh stays near 0: spread it over the whole range
+            // A grey 8×12 image generator whose last layer is scaled up, so its tanh spans [-1, 1] and saturates at both ends.
+            var network = new MlpGenerator(5, [1, 8, 12], 32, 1, OutputActivation.Tanh, seed: 4);
+            using (TorchSharp.torch.no_grad())
                 foreach (var (name, p) in network.named_parameters())
-                    if (name.StartsWith("toImage", StringComparison.Ordinal)) p.mul_(30);
+                    if (name.StartsWith("layers.1.", StringComparison.Ordinal)) p.mul_(12);
             using var g = new GeneratorTransformer(ml, network,
-                new GeneratorMetadata(5, LatentDistribution.Gaussian, [1, 8, 12], "dcgan", "hinge", 11, (-1, 1)));
+                new GeneratorMetadata(5, LatentDistribution.Gaussian, [1, 8, 12], "mlp", "hinge", 11, (-1, 1)));
             string zip = Path.Combine(dir, "model.zip"), onnx = Path.Combine(dir, "G.onnx");
             ml.Model.Save(g, ml.Gan().Data.Latent(5, 1, seed: 0).Schema, zip);
             var (code, output, error) = CliRunner.Run("export", zip, "--torch-fidelity", "--out", onnx);
@@ -71,7 +72,8 @@ public sealed class TorchFidelityExportTests
                         if (expected != actual) offByOne++;
                     }
             Assert.IsLessThanOrEqualTo(3, offByOne, $"{offByOne} pixels differ by one");
-            Assert.IsTrue(images.Distinct().Count() > 100 && images.Contains((byte)0) && images.Contains((byte)255), "the pixels use the whole range, clamped at both ends");
+            Assert.IsGreaterThanOrEqualTo(50, images.Distinct().Count(), $"the pixels vary (min {images.Min()}, max {images.Max()})");
+            Assert.IsTrue(images.Contains((byte)0) && images.Contains((byte)255), "clamped at both ends");
             CheckWithOnnxChecker(onnx);
 
             (code, output, error) = CliRunner.Run("info", onnx);

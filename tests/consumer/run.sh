@@ -6,8 +6,8 @@
 #      in a new MLContext, compare) and run it;
 #   3. `dotnet tool install MlGan.Cli --tool-path DIR --add-source FEED`, then the installed mlgan runs `data` and
 #      `score`.
-# Each step prints "consumer: PASS|FAIL NAME"; the last line is "consumer: N passed, N failed" (tests/run.sh adds it up). Temporary folders (feed, project,
-# tool, packages it extracted) are removed at the end.
+# Each step prints "consumer: PASS|FAIL NAME" and the last line is "consumer: N passed, N failed" (tests/run.sh adds it
+# up). Temporary folders (feed, project, tool, the packages NuGet extracted) are removed at the end.
 #   tests/consumer/run.sh [--no-build]     --no-build: pack the Release build already there (tests/run.sh does)
 # MLGAN_BUILD_LOCK=FILE runs the dotnet builds under flock FILE.
 set -uo pipefail
@@ -61,7 +61,9 @@ CONFIG
   dotnet add package MlGan.Evaluation --version "$version" >/dev/null
   dotnet add package TorchSharp-cpu --version 0.107.0 >/dev/null
   cp "$repo/tests/consumer/Program.cs.txt" Program.cs
-  "${lock[@]}" dotnet build -c Release -nologo
+  # Hard links for the copy-local files: libtorch for three platforms would otherwise take about 1.2 GB of /tmp. It also
+  # checks that the GLIBCXX step replaces its copy of the shim rather than editing the NuGet cache's through the link.
+  "${lock[@]}" dotnet build -c Release -nologo -p:CreateHardLinksForCopyLocalIfPossible=true
 ) >"$work/build.log" 2>&1 && pass "consumer project builds from the packages" || { cat "$work/build.log"; fail "consumer project builds from the packages"; summary; }
 grep "MlGan: marked" "$work/build.log" | sed 's/^ */consumer:   /'
 
@@ -70,6 +72,35 @@ if (cd "$app" && timeout 300 dotnet bin/Release/net10.0/ConsumerApp.dll "$work")
 else
   cat "$work/run.log"; fail "train, ml.Model.Save, reload in a new MLContext: same samples"
 fi
+
+# The NuGet cache's shim is as TorchSharp shipped it (the step above replaced the output's hard link, not the file).
+shim="$packages/torchsharp/0.107.0/runtimes/linux-x64/native/libLibTorchSharp.so"
+if [ -f "$shim" ] && /usr/bin/python3 - "$shim" <<'PY'
+import struct, sys
+elf = open(sys.argv[1], 'rb').read()
+shoff, = struct.unpack_from('<Q', elf, 0x28); shentsize, shnum = struct.unpack_from('<HH', elf, 0x3A)
+weak = None
+for i in range(shnum):
+    sh = shoff + i * shentsize
+    if struct.unpack_from('<I', elf, sh + 4)[0] != 0x6ffffffe: continue           # SHT_GNU_verneed
+    link, = struct.unpack_from('<I', elf, sh + 40)
+    strtab, = struct.unpack_from('<Q', elf, shoff + link * shentsize + 24)
+    entry, = struct.unpack_from('<Q', elf, sh + 24)
+    while True:
+        cnt, = struct.unpack_from('<H', elf, entry + 2); aux = entry + struct.unpack_from('<I', elf, entry + 8)[0]
+        for _ in range(cnt):
+            flags, = struct.unpack_from('<H', elf, aux + 4); name, = struct.unpack_from('<I', elf, aux + 8)
+            if elf[strtab + name:].split(b'\0', 1)[0] == b'GLIBCXX_3.4.32': weak = bool(flags & 2)
+            nxt, = struct.unpack_from('<I', elf, aux + 12); aux += nxt
+            if not nxt: break
+        nxt, = struct.unpack_from('<I', elf, entry + 12); entry += nxt
+        if not nxt: break
+sys.exit(0 if weak is False else 1)
+PY
+then pass "the NuGet cache's libLibTorchSharp.so is untouched (GLIBCXX_3.4.32 still a strong need)"
+else fail "the NuGet cache's libLibTorchSharp.so is untouched (GLIBCXX_3.4.32 still a strong need)"
+fi
+rm -rf "$app"  # before the tool's ~700 MB arrive
 
 if dotnet tool install MlGan.Cli --version "$version" --tool-path "$tools" --add-source "$feed" >"$work/tool.log" 2>&1; then
   pass "dotnet tool install MlGan.Cli"
