@@ -74,7 +74,17 @@ public sealed record ModelSummary(
         var outputs = model.Graph.Output.ToArray();
         bool fidelity = props.TryGetValue(MlGan.Transforms.Interop.TorchFidelityOnnx.ContractKey, out var contract) && contract == MlGan.Transforms.Interop.TorchFidelityOnnx.ContractValue;
         GeneratorMetadata? meta = null;
-        if (!fidelity) meta = GeneratorMetadata.FromModel(model, path); // cross-checks the metadata against the graph
+        if (!fidelity)
+        {
+            // The latent is the first input (a class-conditional generator's labels follow it), the samples the first
+            // output; the metadata is cross-checked against both.
+            if (inputs.Length == 0 || outputs.Length == 0)
+                throw new InvalidDataException($"'{path}': a generator has a latent input and a sample output; this graph has {inputs.Length} inputs and {outputs.Length} outputs.");
+            long[] latentDims = OnnxGraphInterface.Dims(inputs[0]), sampleDims = OnnxGraphInterface.Dims(outputs[0]);
+            if (latentDims.Length != 2 || sampleDims.Length < 2)
+                throw new InvalidDataException($"'{path}': the first input must be a latent [N, k] and the first output samples [N, ...]; they are [{string.Join(", ", latentDims)}] and [{string.Join(", ", sampleDims)}].");
+            meta = GeneratorMetadata.FromGraph(props, latentDims[1], sampleDims[1..], path);
+        }
         string? Prop(string key) => props.TryGetValue(key, out var v) ? v : null;
         int? latent = meta?.LatentDimension ?? ParseInt(Prop(GeneratorMetadata.LatentDimensionKey));
         string? distribution = meta is not null ? meta.LatentDistribution.ToString().ToLowerInvariant() : Prop(GeneratorMetadata.LatentDistributionKey);
