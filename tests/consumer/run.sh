@@ -23,7 +23,10 @@ work=$(mktemp -d /tmp/mlgan-consumer.XXXXXX)
 packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 cleanup() {
   rm -rf "$work"
-  for id in mlgan.transforms mlgan.trainers mlgan.evaluation mlgan.cli; do rm -rf "$packages/$id/$version"; done
+  for id in mlgan.transforms mlgan.trainers mlgan.evaluation mlgan.cli; do
+    rm -rf "${packages:?}/$id/$version"
+    rmdir "$packages/$id" 2>/dev/null || true  # only when no other version is there
+  done
 }
 trap cleanup EXIT
 passed=0 failed=0
