@@ -1,7 +1,9 @@
-// MSBuild task (compiled by RoslynCodeTaskFactory from Directory.Build.targets; RoslynCodeTaskFactory
-// takes a single source file, so the ELF reader lives here too and tests compile it with MLGAN_ELF_ONLY).
-// It marks libLibTorchSharp.so's need for a GLIBCXX version weak when the host's libstdc++ does not define it. TorchSharp's shim needs GLIBCXX_3.4.32 only for
-// std::ios_base_library_init, which it never calls; Debian 12's libstdc++ stops at 3.4.30.
+// MSBuild task, compiled by RoslynCodeTaskFactory from MlGan.Transforms.targets (shipped in the MlGan.Transforms package
+// under buildTransitive/, imported by this repository's Directory.Build.targets). RoslynCodeTaskFactory takes a single
+// source file, so the ELF reader lives here too; MlGan.Transforms compiles the reader alone (MLGAN_ELF_ONLY) for
+// TorchNative's load diagnosis. The task marks libLibTorchSharp.so's need for a GLIBCXX version weak when the host's
+// libstdc++ does not define it. TorchSharp's shim needs GLIBCXX_3.4.32 only for std::ios_base_library_init, which it
+// never calls; Debian 12's libstdc++ stops at 3.4.30.
 using System;
 using System.IO;
 using System.Linq;
@@ -22,25 +24,30 @@ public sealed class WeakenGlibcxxNeed : Task
     /// <summary>The version need to weaken.</summary>
     public string Version { get; set; } = "GLIBCXX_3.4.32";
 
-    private static readonly string[] LibStdCxxCandidates =
-    {
-        "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/lib/x86_64-linux-gnu/libstdc++.so.6",
-        "/usr/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
-    };
+    /// <summary>
+    /// Weaken the need whatever this host's libstdc++ defines: for copies that run on other hosts (the dotnet tool's
+    /// package). A weak need is satisfied as before where the version exists; it only stops a missing one from failing.
+    /// </summary>
+    public bool Always { get; set; }
 
     public override bool Execute()
     {
         if (Libraries.Length == 0) return true;  // the target itself runs only on Linux
-        string libstdcxx = LibStdCxxCandidates.FirstOrDefault(File.Exists);
-        if (libstdcxx is null)
+        string reason = "requested for copies that run on other hosts";
+        if (!Always)
         {
-            Log.LogWarning("MlGan: no libstdc++.so.6 found; TorchSharp's native library left as shipped.");
-            return true;
-        }
-        if (ElfVersionNeeds.ReadDefinitions(File.ReadAllBytes(libstdcxx)).Contains(Version))
-        {
-            Log.LogMessage(MessageImportance.Low, $"MlGan: {libstdcxx} defines {Version}; nothing to patch.");
-            return true;
+            string libstdcxx = ElfVersionNeeds.LibStdCxxCandidates.FirstOrDefault(File.Exists);
+            if (libstdcxx is null)
+            {
+                Log.LogWarning("MlGan: no libstdc++.so.6 found; TorchSharp's native library left as shipped.");
+                return true;
+            }
+            if (ElfVersionNeeds.ReadDefinitions(File.ReadAllBytes(libstdcxx)).Contains(Version))
+            {
+                Log.LogMessage(MessageImportance.Low, $"MlGan: {libstdcxx} defines {Version}; nothing to patch.");
+                return true;
+            }
+            reason = "host libstdc++ lacks it";
         }
         foreach (var item in Libraries)
         {
@@ -52,7 +59,7 @@ public sealed class WeakenGlibcxxNeed : Task
             string tmp = path + ".mlgan-tmp";
             File.WriteAllBytes(tmp, bytes);
             File.Replace(tmp, path, null);
-            Log.LogMessage(MessageImportance.High, $"MlGan: marked {Version} weak in {path} (host libstdc++ lacks it).");
+            Log.LogMessage(MessageImportance.High, $"MlGan: marked {Version} weak in {path} ({reason}).");
         }
         return true;
     }
@@ -62,12 +69,19 @@ public sealed class WeakenGlibcxxNeed : Task
 namespace MlGan.Build
 {
     /// <summary>Version needs (.gnu.version_r) and definitions (.gnu.version_d) of an ELF64 file.</summary>
-    public static class ElfVersionNeeds
+    internal static class ElfVersionNeeds
     {
         private const uint ShtGnuVerdef = 0x6ffffffd;
         private const uint ShtGnuVerneed = 0x6ffffffe;
         /// <summary>VER_FLG_WEAK: the dynamic loader only warns when a weak version need is missing.</summary>
         public const ushort VerFlagWeak = 0x2;
+
+        /// <summary>Where the host's libstdc++.so.6 lies on Debian, Ubuntu, Fedora and Arch (first existing one wins).</summary>
+        public static readonly string[] LibStdCxxCandidates =
+        {
+            "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/lib/x86_64-linux-gnu/libstdc++.so.6",
+            "/usr/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
+        };
 
         /// <summary>One Vernaux entry: a version of <see cref="File"/> and where its flags live in the file.</summary>
         public sealed class VersionNeed

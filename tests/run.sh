@@ -27,7 +27,18 @@ status=${PIPESTATUS[0]}
 # Sum the per-assembly result lines: "Passed!  - Failed: 0, Passed: 13, Skipped: 0, Total: 13, ..."
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-rm -f "$log"
 [ "$status" -eq 0 ] || [ "${failed:-0}" -gt 0 ] || failed=1
+
+# The consumer test (tests/consumer/run.sh): the packages and the dotnet tool used from outside the repository, from the
+# Release build above. Each of its steps counts as one test.
+bash tests/consumer/run.sh --no-build 2>&1 | tee "$log"
+consumer_status=${PIPESTATUS[0]}
+consumer_passed=$(grep -Eo '^consumer: [0-9]+ passed, [0-9]+ failed$' "$log" | awk '{print $2}')
+consumer_failed=$(grep -Eo '^consumer: [0-9]+ passed, [0-9]+ failed$' "$log" | awk '{print $4}')
+[ "$consumer_status" -eq 0 ] || [ "${consumer_failed:-0}" -gt 0 ] || consumer_failed=1
+passed=$((passed + ${consumer_passed:-0}))
+failed=$((failed + ${consumer_failed:-0}))
+[ "$consumer_status" -eq 0 ] || status=$consumer_status
+rm -f "$log"
 echo "${passed:-0} passed, ${failed:-0} failed"
 exit "$status"

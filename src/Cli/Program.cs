@@ -20,6 +20,8 @@ public static class Program
         root.Subcommands.Add(GmmCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(ImportTorchCommand.Create());
         return root;
     }
 }

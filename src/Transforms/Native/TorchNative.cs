@@ -55,19 +55,31 @@ public static class TorchNative
         return null;
     }
 
-    /// <summary>Turns TorchSharp's load failure into an actionable message (public for tests).</summary>
-    public static TorchNativeException Describe(Exception ex)
+    /// <summary>
+    /// Turns TorchSharp's load failure into an actionable message (public for tests): the cause read off this process's
+    /// native folders when one is found there (no shim, no libtorch runtime beside it, libstdc++ versions the shim needs
+    /// that the host lacks; see <see cref="NativeLoadDiagnosis"/>), else a hint from TorchSharp's message.
+    /// </summary>
+    public static TorchNativeException Describe(Exception ex) =>
+        Describe(ex, NativeLoadDiagnosis.SearchFolders(), NativeLoadDiagnosis.HostLibStdCxx());
+
+    /// <summary><see cref="Describe(Exception)"/> on the given native folders and libstdc++ (for tests).</summary>
+    internal static TorchNativeException Describe(Exception ex, IReadOnlyList<string> nativeFolders, string? libStdCxx)
     {
+        ArgumentNullException.ThrowIfNull(ex);
         var innermost = ex;
         while (innermost.InnerException is not null) innermost = innermost.InnerException;
         string detail = innermost.Message;
+        if (NativeLoadDiagnosis.Explain(nativeFolders, libStdCxx) is { } cause)
+            return new TorchNativeException($"libtorch could not be loaded: {cause} (TorchSharp said: {detail})", ex);
         string hint = detail.Contains("GLIBCXX", StringComparison.Ordinal)
             ? "The host libstdc++ is older than TorchSharp's native shim expects. MlGan's build marks that " +
-              "version need weak (Directory.Build.targets, target MlGanWeakenTorchSharpGlibcxx); rebuild with " +
-              "'dotnet build' so it runs over the copied libLibTorchSharp.so, or install a newer libstdc++6."
-            : "Make sure the packages TorchSharp 0.107.0 and libtorch-cpu-linux-x64 2.10.0 are referenced and that " +
-              "runtimes/linux-x64/native/ (libtorch.so, libLibTorchSharp.so) was copied next to the application; " +
-              "on Linux x64 only.";
+              "version need weak (target MlGanWeakenTorchSharpGlibcxx, from the MlGan.Transforms package's " +
+              "buildTransitive targets or this repository's Directory.Build.targets); rebuild with 'dotnet build' so it " +
+              "runs over the copied libLibTorchSharp.so, or install a newer libstdc++6."
+            : "Make sure the application references TorchSharp 0.107.0 and a libtorch 2.10.0 runtime (TorchSharp-cpu, " +
+              "libtorch-cpu-linux-x64 or a CUDA build) and that their native files (libtorch_cpu.so, libLibTorchSharp.so) " +
+              "were copied next to it.";
         return new TorchNativeException($"TorchSharp could not load libtorch: {detail} {hint}", ex);
     }
 }
