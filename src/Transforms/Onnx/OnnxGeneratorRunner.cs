@@ -148,7 +148,7 @@ public sealed class OnnxGeneratorRunner : IDisposable
         var labels = session.Inputs.Where(i => i.ElementType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64).ToArray();
         var others = session.Inputs.Where(i => i.ElementType != Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64).ToArray();
         if (others.Length != 1 || labels.Length > 1)
-            throw new InvalidDataException($"'{source}': a generator has exactly one latent input [N, k] (and a conditional one an int64 label input [N]); this model has {session.Inputs.Count}: {string.Join(", ", session.Inputs.Select(i => i.Name))}.");
+            throw new InvalidDataException($"'{source}': a generator has exactly one input, the latent [N, k] (a conditional one adds an int64 label input [N]); this model has {session.Inputs.Count}: {string.Join(", ", session.Inputs.Select(i => i.Name))}.");
         var input = others[0];
         var label = labels.SingleOrDefault();
         if (label is not null && label.Rank != 1)

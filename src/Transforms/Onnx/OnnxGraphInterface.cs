@@ -19,7 +19,7 @@ public static class OnnxGraphInterface
         var labels = all.Where(IsInt64).ToArray();
         var inputs = all.Where(i => !IsInt64(i)).ToArray();
         if (inputs.Length != 1 || labels.Length > 1)
-            throw new InvalidDataException($"'{source}': a generator has exactly one latent input [N, k] (and a conditional one an int64 label input [N]); " +
+            throw new InvalidDataException($"'{source}': a generator has exactly one input, the latent [N, k] (a conditional one adds an int64 label input [N]); " +
                 $"this model has {all.Length}: {string.Join(", ", all.Select(i => i.Name))}.");
         if (model.Graph.Output.Count != 1)
             throw new InvalidDataException($"'{source}': a generator has exactly one output (the samples); this model has {model.Graph.Output.Count}: {string.Join(", ", model.Graph.Output.Select(o => o.Name))}.");
