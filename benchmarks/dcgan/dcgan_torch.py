@@ -7,6 +7,10 @@ wgan-gp: n_critic = 5 critic steps (D loss mean f(fake) - mean f(real) + 10 * GP
          G step (-mean f(G(z))); Adam(1e-4, 0.5, 0.999).
 js:      one critic step (0.5*(softplus(-f(x)).mean() + softplus(f(y)).mean())), then one non-saturating G step
          (softplus(-f(G(z))).mean()); Adam(2e-4, 0.5, 0.999).
+sample:  the step of samples/FashionMnistGan: k = 32, G(cat(z, Embedding(10, 32)(y))), D with spectral norm on every
+         layer plus a projection term <V[y], features> (bias-free SN linear), hinge loss, DiffAugment translation
+         (1/8 of the size, zero padding) on real and fake critic inputs, one critic step, then one G step on the same
+         labels, then an EMA (0.999) of G's parameters; Adam(2e-4 G, 4e-4 D, 0.5, 0.999).
 Like MlGan's stepper, every step reads the losses as Python floats and the gradient norms of the updated network.
 Usage: dcgan_torch.py STEPS THREADS [FAMILY...]; prints "pytorch family=... ms_per_step=..." (median).
 """
@@ -25,34 +29,108 @@ K, B, Z, POOL = 64, 64, 100, 1024
 
 
 class G(nn.Module):
-    def __init__(self):
+    def __init__(self, k=K, z=Z):
         super().__init__()
-        self.project = nn.Linear(Z, 4 * K * 7 * 7)
-        self.bn0, self.bn1, self.bn2 = nn.BatchNorm2d(4 * K), nn.BatchNorm2d(2 * K), nn.BatchNorm2d(K)
-        self.up1 = nn.ConvTranspose2d(4 * K, 2 * K, 4, 2, 1)
-        self.up2 = nn.ConvTranspose2d(2 * K, K, 4, 2, 1)
-        self.out = nn.Conv2d(K, 1, 3, 1, 1)
+        self.k = k
+        self.project = nn.Linear(z, 4 * k * 7 * 7)
+        self.bn0, self.bn1, self.bn2 = nn.BatchNorm2d(4 * k), nn.BatchNorm2d(2 * k), nn.BatchNorm2d(k)
+        self.up1 = nn.ConvTranspose2d(4 * k, 2 * k, 4, 2, 1)
+        self.up2 = nn.ConvTranspose2d(2 * k, k, 4, 2, 1)
+        self.out = nn.Conv2d(k, 1, 3, 1, 1)
 
     def forward(self, z):
-        h = F.relu(self.bn0(self.project(z).view(-1, 4 * K, 7, 7)))
+        h = F.relu(self.bn0(self.project(z).view(-1, 4 * self.k, 7, 7)))
         h = F.relu(self.bn1(self.up1(h)))
         h = F.relu(self.bn2(self.up2(h)))
         return torch.tanh(self.out(h))
 
 
 class D(nn.Module):
-    def __init__(self):
+    def __init__(self, k=K, sn=False):
         super().__init__()
-        self.c1 = nn.Conv2d(1, K, 4, 2, 1)
-        self.c2 = nn.Conv2d(K, 2 * K, 4, 2, 1)
-        self.c3 = nn.Conv2d(2 * K, 4 * K, 3, 2, 1)
-        self.head = nn.Linear(4 * K * 4 * 4, 1)
+        norm = nn.utils.spectral_norm if sn else (lambda m: m)
+        self.c1 = norm(nn.Conv2d(1, k, 4, 2, 1))
+        self.c2 = norm(nn.Conv2d(k, 2 * k, 4, 2, 1))
+        self.c3 = norm(nn.Conv2d(2 * k, 4 * k, 3, 2, 1))
+        self.head = norm(nn.Linear(4 * k * 4 * 4, 1))
 
-    def forward(self, x):
+    def features(self, x):
         h = F.leaky_relu(self.c1(x), 0.2)
         h = F.leaky_relu(self.c2(h), 0.2)
         h = F.leaky_relu(self.c3(h), 0.2)
-        return self.head(h.reshape(h.shape[0], -1)).reshape(-1)
+        return h.reshape(h.shape[0], -1)
+
+    def forward(self, x):
+        return self.head(self.features(x)).reshape(-1)
+
+
+class ConditionalG(nn.Module):
+    def __init__(self, k, z, classes, embedding):
+        super().__init__()
+        self.embed = nn.Embedding(classes, embedding)
+        self.inner = G(k, z + embedding)
+
+    def forward(self, z, y):
+        return self.inner(torch.cat([z, self.embed(y)], 1))
+
+
+class ProjectionD(nn.Module):
+    def __init__(self, k, classes):
+        super().__init__()
+        self.inner = D(k, sn=True)
+        self.project = nn.utils.spectral_norm(nn.Linear(4 * k * 4 * 4, classes, bias=False))
+
+    def forward(self, x, y):
+        phi = self.inner.features(x)
+        return self.inner.head(phi).reshape(-1) + self.project(phi).gather(1, y.unsqueeze(1)).squeeze(1)
+
+
+def translate(x, ratio=0.125):
+    """DiffAugment translation: shift each image by up to ratio * size pixels, zeros where it moved in."""
+    n, c, h, w = x.shape
+    sy, sx = int(h * ratio + 0.5), int(w * ratio + 0.5)
+    dy = torch.randint(-sy, sy + 1, (n, 1, 1))
+    dx = torch.randint(-sx, sx + 1, (n, 1, 1))
+    rows = (torch.arange(h).view(1, h, 1) - dy + 1).clamp(0, h + 1)
+    cols = (torch.arange(w).view(1, 1, w) - dx + 1).clamp(0, w + 1)
+    padded = F.pad(x, [1, 1, 1, 1])
+    rows = rows.view(n, 1, h, 1).expand(n, c, h, w + 2)
+    cols = cols.view(n, 1, 1, w).expand(n, c, h, w)
+    return padded.gather(2, rows).gather(3, cols)
+
+
+def sample_step(images, classes):
+    k, z_dim = 32, 100
+    g, d = ConditionalG(k, z_dim, 10, 32), ProjectionD(k, 10)
+    opt_g = torch.optim.Adam(g.parameters(), 2e-4, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(d.parameters(), 4e-4, betas=(0.5, 0.999))
+    ema = {n: p.detach().clone() for n, p in g.named_parameters()}
+    state = {"next": 0}
+
+    def step():
+        g.train()
+        d.train()
+        start = state["next"] % (POOL // B) * B
+        state["next"] += 1
+        x, y = images[start:start + B], classes[start:start + B]
+        with torch.no_grad():
+            fake = g(torch.randn(B, z_dim), y)
+        dl = F.relu(1 - d(translate(x), y)).mean() + F.relu(1 + d(translate(fake), y)).mean()
+        opt_d.zero_grad()
+        dl.backward()
+        grad_norm(d.parameters())
+        opt_d.step()
+        float(dl)
+        gl = -d(translate(g(torch.randn(B, z_dim), y)), y).mean()
+        opt_g.zero_grad()
+        gl.backward()
+        grad_norm(g.parameters())
+        opt_g.step()
+        float(gl)
+        with torch.no_grad():
+            for n, p in g.named_parameters():
+                ema[n].mul_(0.999).add_(p, alpha=0.001)
+    return step
 
 
 def grad_norm(params):
@@ -69,6 +147,9 @@ def gradient_penalty(d, real, fake, lam):
 def run(family):
     torch.manual_seed(1)
     images = torch.rand(POOL, 1, 28, 28) * 2 - 1
+    if family == "sample":
+        measure(family, sample_step(images, torch.arange(POOL) % 10))
+        return
     g, d = G(), D()
     lr, n_critic = (1e-4, 5) if family == "wgan-gp" else (2e-4, 1)
     opt_g = torch.optim.Adam(g.parameters(), lr, betas=(0.5, 0.999))
@@ -109,6 +190,10 @@ def run(family):
         opt_g.step()
         float(gl)
 
+    measure(family, step)
+
+
+def measure(family, step):
     for _ in range(2):  # warm-up
         step()
     times = []

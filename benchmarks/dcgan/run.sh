@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 steps=${1:-3}
 threads=${THREADS:-2}
 dotnet build -c Release -v q -nologo DcganBench.csproj | grep -E " error |rror\(s\)" || true
-for family in wgan-gp js; do
+for family in ${FAMILIES:-sample js wgan-gp}; do
   mlgan=$(dotnet bin/Release/net10.0/DcganBench.dll "$steps" "$threads" mlgan "$family" | tail -1)
   raw=$(dotnet bin/Release/net10.0/DcganBench.dll "$steps" "$threads" raw "$family" | tail -1)
   peer=$(/usr/bin/python3 dcgan_torch.py "$steps" "$threads" "$family" | tail -1)

@@ -104,7 +104,7 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
             {
                 Steps = o.Steps, LogEvery = o.LogEvery, Progress = o.Progress,
                 CancellationToken = o.CancellationToken, Monitors = [collapse, vanishing], Warnings = warnings,
-                StartStep = start, Log = resume?.RestoreLog(), CheckpointEvery = o.CheckpointEvery,
+                StartStep = start, Log = resume?.RestoreLog(), CheckpointEvery = o.CheckpointEvery, TimeLimit = o.TimeLimit,
                 CheckpointAlso = o.CheckpointDirectory is null ? null : _ => evaluating?.ImprovedAtLastStep == true,
                 Checkpoint = (done, l) =>
                 {
@@ -119,6 +119,8 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
         }
         generator.to(torch.CPU);
         generator.eval();
+        var diversity = SampleDiversityCheck.Measure(generator, o.LatentDistribution, seed);
+        warnings.AddRange(SampleDiversityCheck.Warnings(diversity));
         critic.to(torch.CPU);
         critic.eval();
         var result = new GanTrainingResult(log, seed, o.Steps, warnings, lastCheckpoint, critic, loss, o.Network, collapse, vanishing)
@@ -126,7 +128,8 @@ public sealed class GanTrainer : IEstimator<GeneratorTransformer>
             Evaluations = evaluating?.History.ToArray() ?? [],
             BestEvaluation = evaluating?.Best,
             BestCheckpoint = bestCheckpoint,
-            StoppedEarly = evaluating?.StopRequested == true && log.Steps.Count > 0 && log.Steps[^1] < o.Steps - 1,
+            SampleDiversity = diversity,
+            StoppedEarly = log.Steps.Count > 0 && log.Steps[^1] < o.Steps - 1,
         };
         return new GeneratorTransformer(ml, generator, Metadata(generator, loss, seed, shape, spec, classCount), o.OutputColumnName, o.LatentColumnName, result, o.LabelColumnName);
     }

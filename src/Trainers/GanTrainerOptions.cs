@@ -189,6 +189,12 @@ public sealed class GanTrainerOptions
     /// <summary>Receives every logged step (synchronously, on the training thread); null (default): none.</summary>
     [JsonIgnore]
     public IProgress<TrainingStep>? Progress { get; set; }
+    /// <summary>
+    /// Wall-clock budget of one Fit: the first step starting after it is the last (logged), and Fit returns the model
+    /// as after <see cref="Steps"/> (<see cref="GanTrainingResult.StoppedEarly"/> says so). Null (default): none.
+    /// </summary>
+    [JsonIgnore]
+    public TimeSpan? TimeLimit { get; set; }
     /// <summary>Stops training between two steps; default: none.</summary>
     [JsonIgnore]
     public CancellationToken CancellationToken { get; set; }
@@ -211,6 +217,8 @@ public sealed class GanTrainerOptions
         Guard.Positive(CollapseWindow, nameof(CollapseWindow));
         Guard.AtLeast(CheckpointEvery, 0, nameof(CheckpointEvery));
         Guard.AtLeast(KeepCheckpoints, 0, nameof(KeepCheckpoints));
+        if (TimeLimit is { } limit && limit <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(TimeLimit), limit, $"{nameof(TimeLimit)} must be positive, or null for none.");
         if (CheckpointEvery > 0 && string.IsNullOrWhiteSpace(CheckpointDirectory))
             throw new ArgumentException($"{nameof(CheckpointEvery)} is {CheckpointEvery}: set {nameof(CheckpointDirectory)} to where checkpoints go.", nameof(CheckpointDirectory));
         if (ResumeFrom is not null && string.IsNullOrWhiteSpace(ResumeFrom))

@@ -32,6 +32,11 @@ public sealed class TrainingLoopSettings
     public Action<int, TrainingLog>? Checkpoint { get; init; }
     /// <summary>Also call <see cref="Checkpoint"/> after a step when this returns true for it (e.g. a new best evaluation). Default null: never.</summary>
     public Func<int, bool>? CheckpointAlso { get; init; }
+    /// <summary>
+    /// Wall-clock budget of this call: the first step that starts after it has passed is the last one (logged, like the last
+    /// of <see cref="Steps"/>), and the loop returns normally. Null (default): none.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
 }
 
 /// <summary>
@@ -61,7 +66,8 @@ public static class GanTrainingLoop
         for (int step = settings.StartStep; step < settings.Steps; step++)
         {
             ThrowIfCanceled(host, settings.CancellationToken, step);
-            bool logged = step % settings.LogEvery == 0 || step == settings.Steps - 1 || stepper.MustLog(step);
+            bool outOfTime = settings.TimeLimit is { } limit && clock.Elapsed >= limit;
+            bool logged = step % settings.LogEvery == 0 || step == settings.Steps - 1 || outOfTime || stepper.MustLog(step);
             var values = stepper.Step(step, logged);
             DivergenceDetector.Check(step, stepper.Quantities, values);
             foreach (var monitor in settings.Monitors)
@@ -73,9 +79,9 @@ public static class GanTrainingLoop
             if (logged) Report(step, values);
             if ((settings.CheckpointEvery > 0 && (step + 1) % settings.CheckpointEvery == 0) || settings.CheckpointAlso?.Invoke(step) == true)
                 settings.Checkpoint?.Invoke(step + 1, log);
-            if (stepper.StopRequested && step < settings.Steps - 1)
+            if ((stepper.StopRequested || outOfTime) && step < settings.Steps - 1)
             {
-                channel.Info(MessageSensitivity.None, $"{trainerName}: stopped early after step {step} (the stepper asked to stop).");
+                channel.Info(MessageSensitivity.None, $"{trainerName}: stopped early after step {step} ({(outOfTime ? "the time limit passed" : "the stepper asked to stop")}).");
                 break;
             }
         }

@@ -35,6 +35,11 @@ public sealed class GanTrainingResult : TrainingResult
     public (int Step, double Value)? BestEvaluation { get; init; }
     /// <summary>The checkpoint written at <see cref="BestEvaluation"/> (kept by pruning); null without a checkpoint directory or evaluation.</summary>
     public string? BestCheckpoint { get; init; }
-    /// <summary>True when the evaluation's patience ran out and training stopped before <see cref="TrainingResult.Steps"/>.</summary>
+    /// <summary>
+    /// <see cref="Diagnostics.SampleDiversityCheck"/>'s diversity of the returned generator's samples: one value per class of a
+    /// class-conditional generator, else one value (collapsed classes are also in the warnings).
+    /// </summary>
+    public IReadOnlyList<double> SampleDiversity { get; init; } = [];
+    /// <summary>True when training stopped before <see cref="TrainingResult.Steps"/>: the evaluation's patience ran out or the time limit passed.</summary>
     public bool StoppedEarly { get; init; }
 }

@@ -44,10 +44,11 @@ public static class ScoreCommand
         var batch = new Option<int>("--batch-size") { Description = "Samples per feature-net batch.", DefaultValueFactory = _ => 64 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the metrics and their provenance as a JSON object to this file (no progress bar)." };
         var fashionDir = new Option<string?>("--fashion-mnist-dir") { Description = "Directory of the Fashion-MNIST IDX files (default: Debian's)." };
+        var labels = new Option<string?>("--labels") { Description = "Classes a class-conditional generator (--fake GENERATOR.onnx) draws, comma-separated, cycled so each gets an equal share (default: all of its classes)." };
         var cmd = new Command("score", "Score generated samples against real ones: FID, Inception score, KID, precision/recall, density/coverage, mixture modes, neural-net divergence.")
         {
             real, fake, metrics, features, featuresInput, featuresOutput, logitsOutput, preprocess, count, target, seed, prK, dcK,
-            nndSteps, nndWidth, nndCritic, allowMismatch, skipBad, batch, json, fashionDir,
+            nndSteps, nndWidth, nndCritic, allowMismatch, skipBad, batch, json, fashionDir, labels,
         };
         cmd.SetAction(parse => CliErrors.Run("score", () =>
         {
@@ -60,6 +61,7 @@ public static class ScoreCommand
                 PrecisionRecallK = parse.GetValue(prK), DensityCoverageK = parse.GetValue(dcK),
                 AllowMismatch = parse.GetValue(allowMismatch), SkipBad = parse.GetValue(skipBad), BatchSize = parse.GetValue(batch),
                 Quiet = parse.GetValue(json) is not null,
+                Labels = ParseLabels(parse.GetValue(labels)),
             };
             var report = SideBySideScorer.Score(request);
             PrintTable(report);
@@ -81,6 +83,18 @@ public static class ScoreCommand
         public bool SkipBad { get; init; }
         public int BatchSize { get; init; } = 64;
         public bool Quiet { get; init; } = true;
+        /// <summary>Classes a conditional generator draws (null: all of them, balanced).</summary>
+        public IReadOnlyList<int>? Labels { get; init; }
+    }
+
+    /// <summary>The classes --labels names (null when absent).</summary>
+    internal static IReadOnlyList<int>? ParseLabels(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) throw new ArgumentException("--labels names no class; expected comma-separated class indices such as 0,3,7.", "--labels");
+        return parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c
+            : throw new ArgumentException($"--labels: '{p}' is not a class index (a non-negative integer).", "--labels")).ToArray();
     }
 
     /// <summary>The metrics --metrics names (null when the option is absent: the defaults), in registry order.</summary>

@@ -8,6 +8,7 @@ using MlGan.Trainers.Regularizers;
 using MlGan.Transforms;
 using MlGan.Transforms.Data;
 using MlGan.Transforms.Generators;
+using MlGan.Transforms.Native;
 using ScottPlot;
 using Spectre.Console;
 
@@ -19,6 +20,9 @@ namespace MlGan.Cli.Commands;
 /// </summary>
 public static class TrainCommand
 {
+    /// <summary>Samples drawn from a synthetic target when --count is not given.</summary>
+    public const int DefaultSyntheticCount = 10_000;
+
     /// <summary>The `train` sub-command: its options and action.</summary>
     public static Command Create()
     {
@@ -39,15 +43,17 @@ public static class TrainCommand
         var nCritic = new Option<int?>("--n-critic") { Description = "Critic steps per generator step (default: the family's)." }.AtLeast(1);
         var regularizers = CriticRegularizers.Names.Select(name => new Option<double?>("--" + name) { Description = CriticRegularizers.Describe(name) }).ToArray();
         var latent = new Option<int>("--latent-dim") { Description = "Latent dimension k.", DefaultValueFactory = _ => GanTrainerOptions.Defaults.LatentDimension }.AtLeast(1);
-        var count = new Option<int>("--count") { Description = "Samples drawn from a synthetic target (or the most Fashion-MNIST images read).", DefaultValueFactory = _ => 10_000 }.AtLeast(1);
+        var count = new Option<int?>("--count") { Description = "Samples drawn from a synthetic target (default 10000); caps the Fashion-MNIST images read (default: all 60000)." }.AtLeast(1);
         var imageShape = new Option<string?>("--image-shape") { Description = "C,H,W of CSV image data (required for dcgan/resnet on CSV)." };
         var logEvery = new Option<int>("--log-every") { Description = "Log every this many steps.", DefaultValueFactory = _ => GanTrainerOptions.Defaults.LogEvery }.AtLeast(1);
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write DIR/checkpoints/ckpt-N.zip every this many steps (0: never).", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var keep = new Option<int>("--keep-checkpoints") { Description = "Keep the N newest checkpoints (0: all).", DefaultValueFactory = _ => GanTrainerOptions.Defaults.KeepCheckpoints }.AtLeast(0);
         var resume = new Option<string?>("--resume") { Description = "Resume from a checkpoint file or directory." };
+        var image = new ImageTrainingOptions();
         var cmd = new Command("train", "Train a GAN and write model.zip, log.csv and loss.png.")
         { family, net, loss, plugin, width, data, steps, output, seed, batch, lr, lrG, lrD, nCritic, latent, count, imageShape, logEvery, checkpointEvery, keep, resume };
         foreach (var option in regularizers) cmd.Options.Add(option);
+        image.AddTo(cmd);
         cmd.SetAction(parse => CliErrors.Run("train", () =>
         {
             foreach (var path in parse.GetValue(plugin) ?? [])
@@ -68,14 +74,21 @@ public static class TrainCommand
             foreach (var option in regularizers)
                 if (parse.GetValue(option) is { } value) options.Regularizers.Add(CriticRegularizers.Parse(option.Name.TrimStart('-'), value));
             var ml = new MLContext(parse.GetValue(seed));
-            var input = LoadData(ml, parse.GetValue(data)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(imageShape), options);
+            string dataSpec = parse.GetValue(data)!;
+            var input = LoadData(ml, dataSpec, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(imageShape), options);
+            Console.WriteLine($"oneDNN: {OneDnn.Summary}");
             var progress = new Reporter();
-            options.Progress = progress;
+            using var extras = image.Apply(parse, options, input, dataSpec, dir.FullName, progress);
+            options.Progress = extras.Progress;
             var trainer = ml.Gan().Trainers.Gan(options);
             dir.Create();
             using var generator = Fit(trainer, input, progress);
-            var log = generator.GanTraining().Log;
-            foreach (var warning in generator.GanTraining().Warnings) Console.Error.WriteLine($"mlgan train: warning: {warning}");
+            var result = generator.GanTraining();
+            var log = result.Log;
+            foreach (var warning in result.Warnings) Console.Error.WriteLine($"mlgan train: warning: {warning}");
+            if (result.BestEvaluation is { } best)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"best {options.Evaluation!.Name} {best.Value:F2} at step {best.Step}{(result.BestCheckpoint is { } c ? $" (checkpoint {c})" : "")}{(result.StoppedEarly ? "; stopped early" : "")}"));
             string model = Path.Combine(dir.FullName, "model.zip");
             ml.Model.Save(generator, ml.Gan().Data.Latent(generator.LatentDimension, 1, seed: 0).Schema, model);
             log.SaveCsv(Path.Combine(dir.FullName, "log.csv"));
@@ -87,9 +100,9 @@ public static class TrainCommand
     }
 
     /// <summary>Named target, csv:PATH or fashion-mnist; sets ImageShape (and the tanh output) for image data.</summary>
-    internal static IDataView LoadData(MLContext ml, string spec, int count, int seed, string? imageShape, GanTrainerOptions options)
+    internal static IDataView LoadData(MLContext ml, string spec, int? count, int seed, string? imageShape, GanTrainerOptions options)
     {
-        Guard.Positive(count, "--count");
+        if (count is { } n) Guard.Positive(n, "--count");
         if (spec == "fashion-mnist")
         {
             options.ImageShape = [1, FashionMnist.Height, FashionMnist.Width];
@@ -107,7 +120,7 @@ public static class TrainCommand
             return VectorDataView.FromRows(ml, rows, GanDataCatalog.FeaturesColumn, rows[0].Length);
         }
         if (spec is "ring8" or "grid25" or "two-moons")
-            return SyntheticTargets.ByName(ml.Gan().Data, spec, count, seed);
+            return SyntheticTargets.ByName(ml.Gan().Data, spec, count ?? DefaultSyntheticCount, seed);
         throw new ArgumentException($"Unknown --data '{spec}'; expected ring8, grid25, two-moons, csv:PATH or fashion-mnist.", "--data");
     }
 
@@ -123,12 +136,15 @@ public static class TrainCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(title), maxValue: o.Steps);
+                string evaluation = "";
                 progress.Target = step =>
                 {
                     task.Value = step.Step + 1;
                     string losses = string.Join(" ", step.Values.Where(kv => kv.Key is "d_loss" or "g_loss")
                         .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")));
-                    task.Description = Markup.Escape($"{title} {losses}");
+                    if (o.Evaluation is { } e && step.Values.TryGetValue(e.Name, out double score))
+                        evaluation = string.Create(CultureInfo.InvariantCulture, $" {e.Name}={score:F2}@{step.Step}");
+                    task.Description = Markup.Escape($"{title} {losses}{evaluation}");
                 };
                 result = trainer.Fit(input);
                 task.Value = o.Steps;

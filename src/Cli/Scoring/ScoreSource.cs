@@ -27,9 +27,13 @@ internal sealed record ScoreSource(string Description, float[][]? Rows, ImageCol
     /// <summary>
     /// Resolves <paramref name="spec"/>. <paramref name="count"/> caps rows and images read from data and is the number of
     /// samples drawn from a generator or synthetic target (default 10,000); <paramref name="seed"/> seeds those draws.
+    /// <paramref name="classes"/> are the classes a class-conditional generator is asked for, cycled so each gets an equal
+    /// share (null: all of them); an unconditional generator or a data source rejects them.
     /// </summary>
-    public static ScoreSource Load(string spec, int? count, int seed, string? fashionMnistDirectory)
+    public static ScoreSource Load(string spec, int? count, int seed, string? fashionMnistDirectory, IReadOnlyList<int>? classes = null)
     {
+        if (classes is not null && !spec.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"--labels picks the classes of a class-conditional generator (a .onnx file); '{spec}' is not one.", "--labels");
         if (string.IsNullOrWhiteSpace(spec)) throw new ArgumentException($"Empty data source; expected {Syntax}.", nameof(spec));
         string lower = spec.ToLowerInvariant();
         if (lower.StartsWith("fashion-mnist", StringComparison.Ordinal) && !File.Exists(spec) && !Directory.Exists(spec))
@@ -68,8 +72,16 @@ internal sealed record ScoreSource(string Description, float[][]? Rows, ImageCol
         {
             using var generator = new OnnxGeneratorRunner(spec);
             int n = count ?? DefaultGeneratedCount;
-            var rows = generator.Generate(generator.SampleLatent(n, seed));
-            return FromRows($"{Path.GetFileName(spec)} ({n} samples, {generator.Metadata.LatentDistribution} latent {generator.LatentDimension}, seed {seed})", rows);
+            if (classes is not null && generator.ClassCount == 0)
+                throw new ArgumentException($"--labels: '{spec}' is not class-conditional; it takes no labels.", "--labels");
+            foreach (int c in classes ?? [])
+                if (c < 0 || c >= generator.ClassCount)
+                    throw new ArgumentException($"--labels: class {c} is outside the generator's classes 0–{generator.ClassCount - 1}.", "--labels");
+            // A conditional generator's FID is that of a balanced draw: class i % |classes| for sample i.
+            var labels = generator.ClassCount > 0 ? generator.BalancedLabels(n, classes) : null;
+            var rows = generator.Generate(generator.SampleLatent(n, seed), labels);
+            string drawn = labels is null ? "" : $", labels balanced over {(classes is null ? $"all {generator.ClassCount} classes" : $"classes {string.Join(",", classes)}")}";
+            return FromRows($"{Path.GetFileName(spec)} ({n} samples, {generator.Metadata.LatentDistribution} latent {generator.LatentDimension}, seed {seed}{drawn})", rows);
         }
         if (FeatureStatistics.IsStatisticsFile(spec))
         {

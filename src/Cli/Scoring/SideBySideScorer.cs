@@ -27,8 +27,8 @@ internal static class SideBySideScorer
         if (r.BatchSize < 1) throw new ArgumentOutOfRangeException("--batch-size", r.BatchSize, $"--batch-size must be ≥ 1; got {r.BatchSize}.");
         if (r.PrecisionRecallK < 1) throw new ArgumentOutOfRangeException("--pr-k", r.PrecisionRecallK, $"--pr-k must be ≥ 1; got {r.PrecisionRecallK}.");
         if (r.DensityCoverageK < 1) throw new ArgumentOutOfRangeException("--dc-k", r.DensityCoverageK, $"--dc-k must be ≥ 1; got {r.DensityCoverageK}.");
-        using var realSource = ScoreSource.Load(r.Real, r.Count, r.Seed, r.FashionMnistDirectory);
-        using var fakeSource = ScoreSource.Load(r.Fake, r.Count, r.Seed + 1, r.FashionMnistDirectory);
+        using var realSource = ScoreSource.Load(r.Real, r.Count, r.Seed, r.FashionMnistDirectory, r.Labels is not null && r.Real.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? r.Labels : null);
+        using var fakeSource = ScoreSource.Load(r.Fake, r.Count, r.Seed + 1, r.FashionMnistDirectory, r.Labels);
         Console.WriteLine($"real: {realSource.Description}");
         Console.WriteLine($"fake: {fakeSource.Description}");
 

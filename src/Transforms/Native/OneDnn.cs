@@ -41,6 +41,27 @@ public static class OneDnn
     /// <summary>What was decided when libtorch loaded.</summary>
     public static OneDnnDecision Decision { get; private set; } = OneDnnDecision.NotDecided;
 
+    /// <summary>
+    /// The decision in one line for logs and console output (e.g. <c>on (probe: float32 convolutions agree with
+    /// float64)</c>); loads libtorch first if it is not loaded yet.
+    /// </summary>
+    public static string Summary
+    {
+        get
+        {
+            TorchNative.EnsureAvailable();
+            return Decision switch
+            {
+                OneDnnDecision.KeptAfterProbe => "on (probe: float32 convolutions agree with float64 on this CPU)",
+                OneDnnDecision.TurnedOffAfterProbe => $"off for this process (probe: float32 transposed convolutions / conv2d input gradients disagree with float64 on this CPU; {OverrideVariable}=1 forces it on)",
+                OneDnnDecision.KeptByRequest => $"on ({OverrideVariable}=1, not probed)",
+                OneDnnDecision.TurnedOffByRequest => $"off ({OverrideVariable}=0, not probed)",
+                OneDnnDecision.Unreachable => "left as libtorch set it (this libtorch exports no switch)",
+                _ => "not decided",
+            };
+        }
+    }
+
     /// <summary>Whether libtorch will use oneDNN for CPU convolutions; null when the switch cannot be reached.</summary>
     public static bool? Enabled
     {
