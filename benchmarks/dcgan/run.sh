@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DCGAN training step (28x28, k = 64, batch 64; WGAN-GP n_critic = 5 and JS), MlGan's GanStepper vs the same
+# DCGAN training step (28x28, batch 64: the FashionMnistGan sample's conditional step, k = 32; JS and WGAN-GP n_critic = 5, k = 64), MlGan's GanStepper vs the same
 # architecture and update in PyTorch, same thread count, side by side. Median ms/step over STEPS timed steps
 # after 2 warm-up steps, plus the same update hand-written in TorchSharp ("raw": MlGan's overhead on the same
 # libtorch). Usage: benchmarks/dcgan/run.sh [STEPS] (default 3); THREADS (default 2).
