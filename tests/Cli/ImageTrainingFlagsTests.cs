@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using MlGan.Transforms;
 using MlGan.Transforms.Onnx;
 
 namespace MlGan.Cli.Tests;
@@ -36,7 +37,7 @@ public sealed class ImageTrainingFlagsTests
         try
         {
             var (code, error) = Run("train", "--family", "hinge", "--net", "dcgan", "--width", "4", "--data", "fashion-mnist", "--count", "256",
-                "--steps", "4", "--batch", "8", "--out", dir, "--log-every", "1", "--conditional", "--spectral-norm",
+                "--steps", "4", "--batch", "8", "--latent-dim", "16", "--out", dir, "--log-every", "1", "--conditional", "--spectral-norm",
                 "--diffaugment", "translation,cutout,color", "--ema", "0.9", "--fid-every", "2", "--fid-samples", "40",
                 "--tensorboard", Path.Combine(dir, "tb"));
             Assert.AreEqual(0, code, error);
@@ -55,6 +56,18 @@ public sealed class ImageTrainingFlagsTests
             Assert.AreEqual(0, Run("export", Path.Combine(dir, "model.zip"), "--out", onnx).Code);
             using (var runner = new OnnxGeneratorRunner(onnx))
                 Assert.AreEqual(10, runner.ClassCount, "the conditional generator keeps its 10 classes");
+            // torch-fidelity's form keeps the label input after z: z float [N, k], labels int64 [N] → uint8 [N, 3, 28, 28].
+            string fidelity = Path.Combine(dir, "g-fidelity.onnx");
+            Assert.AreEqual(0, Run("export", Path.Combine(dir, "model.zip"), "--torch-fidelity", "--out", fidelity).Code);
+            using (var session = new Microsoft.ML.OnnxRuntime.InferenceSession(fidelity))
+            {
+                CollectionAssert.AreEqual(new[] { "z", GeneratorTransformer.OnnxLabelInputName }, session.InputNames.ToArray());
+                var z = new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>(new float[3 * 16], [3, 16]);
+                var y = new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<long>(new long[] { 0, 4, 9 }, [3]);
+                using var results = session.Run([Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor("z", z),
+                    Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor(GeneratorTransformer.OnnxLabelInputName, y)]);
+                CollectionAssert.AreEqual(new[] { 3, 3, 28, 28 }, results.First().AsTensor<byte>().Dimensions.ToArray());
+            }
             string json = Path.Combine(dir, "score.json");
             (code, error) = Run("score", "--real", "fashion-mnist:test", "--fake", onnx, "--metrics", "fid", "--count", "64", "--json", json);
             Assert.AreEqual(0, code, error);

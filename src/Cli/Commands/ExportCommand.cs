@@ -32,11 +32,12 @@ public static class ExportCommand
             var metadata = GeneratorMetadata.FromModel(proto, source); // refuses graphs that are not generators
             if (parse.GetValue(fidelity))
             {
-                var images = TorchFidelityOnnx.Build(proto, source);
+                // The standard names first (a model zip's label input carries its column's name), then the contract's.
+                var images = TorchFidelityOnnx.Build(OnnxGraphInterface.Rename(proto, GeneratorTransformer.OnnxInputName, GeneratorTransformer.OnnxOutputName, source), source);
                 OnnxModelFile.Save(images, target);
                 long[] shape = metadata.OutputShape;
                 Console.WriteLine($"Wrote {target}: z [N, {metadata.LatentDimension}] → images uint8 [N, 3, {shape[1]}, {shape[2]}] for torch-fidelity:");
-                Console.WriteLine("  " + TorchFidelityOnnx.FidelityCommand(target, metadata.LatentDimension, metadata.LatentDistribution));
+                Console.WriteLine("  " + TorchFidelityOnnx.FidelityCommand(target, metadata.LatentDimension, metadata.LatentDistribution, classCount: metadata.ClassCount));
                 return 0;
             }
             var renamed = OnnxGraphInterface.Rename(proto, GeneratorTransformer.OnnxInputName, GeneratorTransformer.OnnxOutputName, source);

@@ -115,10 +115,14 @@ public static class TorchFidelityOnnx
         return model;
     }
 
-    /// <summary>The <c>fidelity</c> command line that scores <paramref name="onnxPath"/> against <paramref name="input2"/>.</summary>
-    public static string FidelityCommand(string onnxPath, int latentDimension, LatentDistribution distribution, string input2 = "cifar10-train") =>
+    /// <summary>
+    /// The <c>fidelity</c> command line that scores <paramref name="onnxPath"/> against <paramref name="input2"/>; a
+    /// class-conditional generator (<paramref name="classCount"/> &gt; 0) gets <c>--input1-model-num-classes</c>, so
+    /// torch-fidelity feeds it labels.
+    /// </summary>
+    public static string FidelityCommand(string onnxPath, int latentDimension, LatentDistribution distribution, string input2 = "cifar10-train", int classCount = 0) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"fidelity --gpu 0 --fid --isc --kid --input1 {onnxPath} --input1-model-z-size {latentDimension} --input1-model-z-type {LatentType(distribution)} --input1-model-num-samples 50000 --input2 {input2}");
+            $"fidelity --gpu 0 --fid --isc --kid --input1 {onnxPath} --input1-model-z-size {latentDimension} --input1-model-z-type {LatentType(distribution)}{(classCount > 0 ? $" --input1-model-num-classes {classCount}" : "")} --input1-model-num-samples 50000 --input2 {input2}");
 
     private static void AddScalar(GraphProto graph, NameSource names, out string name, float value)
     {
