@@ -1,6 +1,7 @@
 using MlGan.Transforms.Onnx;
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlGan.Cli.Serving;
 
@@ -43,8 +44,10 @@ public static class ServeCommand
             };
             using var generator = new OnnxGeneratorRunner(file.FullName); // a missing file or a model that is not a generator: one line, exit 2
             var app = GeneratorServer.Build(generator, options);
-            Console.WriteLine($"Serving {file.Name} (latent {generator.LatentDimension}, samples [{string.Join(", ", generator.SampleShape)}]{(generator.ClassCount > 0 ? $", {generator.ClassCount} classes" : "")}) on {string.Join(", ", addresses)}{(key is null ? "" : " (API key required)")}; Ctrl+C stops.");
-            app.Run(); // returns after Ctrl+C / SIGTERM once in-flight requests finish
+            app.Start();
+            // The bound addresses (a port 0 becomes the port the OS picked): scripts read the URL from this line.
+            Console.WriteLine($"Serving {file.Name} (latent {generator.LatentDimension}, samples [{string.Join(", ", generator.SampleShape)}]{(generator.ClassCount > 0 ? $", {generator.ClassCount} classes" : "")}) on {string.Join(", ", app.Urls)}{(key is null ? "" : " (API key required)")}; Ctrl+C stops.");
+            app.WaitForShutdown(); // returns after Ctrl+C / SIGTERM once in-flight requests finish (or --shutdown-timeout passes)
             return 0;
         }));
         return cmd;

@@ -25,8 +25,8 @@ public sealed record GenerateRequest(int Count, int? Seed, float[][]? Latent, lo
         if (root.ValueKind != JsonValueKind.Object)
             return Fail(400, "The body must be a JSON object such as {\"count\": 16, \"seed\": 1} or {\"latent\": [[0.1, -0.3]]}.");
         foreach (var p in root.EnumerateObject())
-            if (!Fields.Contains(p.Name, StringComparer.Ordinal))
-                return Fail(400, $"Unknown field '{InputExcerpt.Of(p.Name)}'; allowed fields are count, seed, latent, labels.");
+            if (!Fields.Any(p.NameEquals))
+                return Fail(400, $"Unknown field '{InputExcerpt.NameOf(p)}'; allowed fields are count, seed, latent, labels.");
 
         long? count = null;
         if (root.TryGetProperty("count", out var c) && c.ValueKind != JsonValueKind.Null)
@@ -103,7 +103,7 @@ public sealed record GenerateRequest(int Count, int? Seed, float[][]? Latent, lo
         return (new GenerateRequest((int)count, seed, latent, labels), 200, null);
     }
 
-    private static string Quote(JsonElement e) => InputExcerpt.Of(e.GetRawText());
+    private static string Quote(JsonElement e) => InputExcerpt.Of(e);
 
     private static (GenerateRequest?, int, string?) Fail(int status, string message) => (null, status, message);
 }

@@ -15,7 +15,8 @@ using Prometheus;
 namespace MlGan.Cli.Serving;
 
 /// <summary>
-/// The HTTP face of a generator: <c>POST /generate</c>, <c>GET /metadata</c>, <c>GET /health</c>, <c>GET /metrics</c>.
+/// The HTTP face of a generator: <c>POST /generate</c>, <c>POST /interpolate</c>, <c>GET /metadata</c>, <c>GET /health</c>,
+/// <c>GET /metrics</c>, and a page for a person at <c>GET /</c> (<see cref="PageAssets"/>).
 /// Built as a <see cref="WebApplication"/> so the CLI runs it until Ctrl+C / SIGTERM (the host drains in-flight
 /// requests for up to <see cref="GeneratorServerOptions.ShutdownTimeout"/>) and tests start it on a loopback port.
 /// Limits: a body size derived from the model (<see cref="RequestBodyLimit"/>), a concurrency limit with a queue
@@ -81,6 +82,9 @@ public static class GeneratorServer
         app.MapMetrics("/metrics", metrics.Registry);
         app.MapPost("/generate", (HttpContext ctx, CancellationToken aborted) => Generate(ctx, generator, options.MaxCount, metrics, aborted))
             .RequireRateLimiting(GeneratePolicy);
+        app.MapPost("/interpolate", (HttpContext ctx, CancellationToken aborted) => Interpolate(ctx, generator, options.MaxCount, metrics, aborted))
+            .RequireRateLimiting(GeneratePolicy);
+        PageAssets.Map(app);
         return app;
     }
 
@@ -111,8 +115,8 @@ public static class GeneratorServer
         logging.AddFilter("Microsoft", level > LogLevel.Warning ? level : LogLevel.Warning);
     }
 
-    /// <summary>Routes that need no key: the readiness probe.</summary>
-    private static bool IsOpen(PathString path) => path == "/health";
+    /// <summary>Routes that need no key: the readiness probe and the page (which holds no data).</summary>
+    private static bool IsOpen(PathString path) => path == "/health" || PageAssets.Routes.Contains(path.Value ?? "", StringComparer.Ordinal);
 
     private static Task Unauthorized(HttpContext ctx)
     {
@@ -121,24 +125,46 @@ public static class GeneratorServer
         return ctx.Response.WriteAsJsonAsync(new ErrorBody("This server needs its API key: send Authorization: Bearer KEY or X-API-Key: KEY.", 401));
     }
 
-    private static async Task<IResult> Generate(HttpContext ctx, OnnxGeneratorRunner generator, int maxCount, ServingMetrics metrics, CancellationToken aborted)
+    /// <summary>The request's JSON body, or the error to answer: 415 for another content type, 400 for bad JSON, 413 for too large.</summary>
+    private static async Task<(JsonDocument? Body, IResult? Error)> ReadJson(HttpContext ctx, CancellationToken aborted)
     {
         if (!ctx.Request.HasJsonContentType())
-            return Error(415, $"POST /generate takes a JSON body with Content-Type: application/json; got '{InputExcerpt.Of(ctx.Request.ContentType ?? "(none)")}'.");
-        JsonDocument doc;
+            return (null, Error(415, $"POST {ctx.Request.Path} takes a JSON body with Content-Type: application/json; got '{InputExcerpt.Of(ctx.Request.ContentType ?? "(none)")}'."));
         try
         {
-            doc = await JsonDocument.ParseAsync(ctx.Request.Body, default, aborted);
+            return (await JsonDocument.ParseAsync(ctx.Request.Body, default, aborted), null);
         }
         catch (JsonException ex)
         {
-            return Error(400, $"The body is not valid JSON: {InputExcerpt.Of(ex.Message)}");
+            return (null, Error(400, $"The body is not valid JSON: {InputExcerpt.Of(ex.Message)}"));
         }
         catch (BadHttpRequestException ex)
         {
-            return Error(ex.StatusCode, ex.Message); // e.g. 413 when the body exceeds the server's size limit
+            return (null, Error(ex.StatusCode, ex.Message)); // e.g. 413 when the body exceeds the server's size limit
         }
+    }
 
+    private static async Task<IResult> Interpolate(HttpContext ctx, OnnxGeneratorRunner generator, int maxCount, ServingMetrics metrics, CancellationToken aborted)
+    {
+        var (doc, bad) = await ReadJson(ctx, aborted);
+        if (doc is null) return bad!;
+        InterpolateRequest request;
+        using (doc)
+        {
+            var (parsed, status, error) = InterpolateRequest.Parse(doc.RootElement, maxCount, generator.ClassCount);
+            if (parsed is null) return Error(status, error!);
+            request = parsed;
+        }
+        var path = LatentInterpolation.Between(generator.SampleLatent(1, request.From)[0], generator.SampleLatent(1, request.To)[0],
+            request.Steps, generator.Metadata.LatentDistribution);
+        long[]? labels = request.Label is { } c ? Enumerable.Repeat(c, request.Steps).ToArray() : null;
+        return Run(ctx, generator, metrics, path, labels, seed: null, png: false);
+    }
+
+    private static async Task<IResult> Generate(HttpContext ctx, OnnxGeneratorRunner generator, int maxCount, ServingMetrics metrics, CancellationToken aborted)
+    {
+        var (doc, bad) = await ReadJson(ctx, aborted);
+        if (doc is null) return bad!;
         GenerateRequest request;
         using (doc)
         {
@@ -153,10 +179,16 @@ public static class GeneratorServer
 
         int? seed = request.Latent is null ? request.Seed ?? Random.Shared.Next() : null;
         var latent = request.Latent ?? generator.SampleLatent(request.Count, seed!.Value);
+        return Run(ctx, generator, metrics, latent, request.Labels, seed, png);
+    }
+
+    /// <summary>Runs the generator and answers JSON (or a PNG grid); counts the samples for /metrics and the log line.</summary>
+    private static IResult Run(HttpContext ctx, OnnxGeneratorRunner generator, ServingMetrics metrics, float[][] latent, long[]? labels, int? seed, bool png)
+    {
         float[][] samples;
         try
         {
-            samples = generator.Generate(latent, request.Labels);
+            samples = generator.Generate(latent, labels);
         }
         catch (OnnxRuntimeException ex)
         {
@@ -166,7 +198,7 @@ public static class GeneratorServer
         metrics.SamplesServed.Inc(samples.Length);
 
         if (png) return Results.File(PngGrid.Render(samples, generator.SampleShape, generator.Metadata.ValueRange is { } r ? ((float)r.Low, (float)r.High) : null), "image/png");
-        return Results.Json(new GenerateResponse(samples, generator.SampleShape, seed, request.Labels));
+        return Results.Json(new GenerateResponse(samples, generator.SampleShape, seed, labels));
     }
 
     private static bool WantsPng(HttpRequest request)

@@ -46,11 +46,11 @@ internal sealed class RunningServer : IAsyncDisposable
         return new RunningServer(generator, app);
     }
 
-    /// <summary>POSTs <paramref name="body"/> as application/json to /generate; the status and the parsed JSON answer.</summary>
-    public async Task<(HttpStatusCode Status, JsonElement Body)> PostJson(string body, string contentType = "application/json")
+    /// <summary>POSTs <paramref name="body"/> (default as application/json, to /generate); the status and the parsed JSON answer.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostJson(string body, string contentType = "application/json", string path = "/generate")
     {
         using var content = new StringContent(body, Encoding.UTF8, contentType);
-        using var response = await Client.PostAsync(Url + "/generate", content);
+        using var response = await Client.PostAsync(Url + path, content);
         string text = await response.Content.ReadAsStringAsync();
         Assert.AreEqual("application/json", response.Content.Headers.ContentType?.MediaType, text);
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
