@@ -23,7 +23,7 @@ public static class ServeCommand
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written: one line per request at Information, 5xx answers at Error.", DefaultValueFactory = _ => defaults.MinimumLogLevel };
         var maxConcurrent = new Option<int>("--max-concurrent") { Description = "Generation requests run at once.", DefaultValueFactory = _ => defaults.MaxConcurrentRequests }.AtLeast(1);
         var maxQueue = new Option<int>("--max-queue") { Description = "Generation requests that may wait; beyond that the answer is 503 with Retry-After.", DefaultValueFactory = _ => defaults.MaxQueuedRequests }.AtLeast(0);
-        var apiKey = new Option<string?>("--api-key") { Description = $"Key clients send as 'Authorization: Bearer KEY' or 'X-API-Key: KEY' (all routes but /health); default: ${ApiKeyVariable}." };
+        var apiKey = new Option<string?>("--api-key") { Description = $"Key clients send as 'Authorization: Bearer KEY' or 'X-API-Key: KEY' (all routes but /health and the page); default: ${ApiKeyVariable}." };
         var shutdown = new Option<double>("--shutdown-timeout") { Description = "Seconds a stop waits for in-flight requests.", DefaultValueFactory = _ => defaults.ShutdownTimeout.TotalSeconds }.Positive();
         var cmd = new Command("serve", "Serve a generator ONNX model over HTTP: POST /generate, GET /metadata, GET /health, GET /metrics.")
             { model, urls, maxCount, logLevel, maxConcurrent, maxQueue, apiKey, shutdown };
@@ -42,6 +42,9 @@ public static class ServeCommand
                 ApiKey = key,
                 ShutdownTimeout = TimeSpan.FromSeconds(parse.GetValue(shutdown)),
             };
+            // Checked before the model loads; GeneratorServer.Build checks it again for library callers.
+            if (key is null && addresses.FirstOrDefault(u => !ListenAddresses.IsLoopback(u)) is { } open)
+                throw new ArgumentException($"--urls {InputExcerpt.Of(open)} is not a loopback address: a server reachable from other machines needs an API key (--api-key or ${ApiKeyVariable}).", "--urls");
             using var generator = new OnnxGeneratorRunner(file.FullName); // a missing file or a model that is not a generator: one line, exit 2
             var app = GeneratorServer.Build(generator, options);
             app.Start();

@@ -50,7 +50,8 @@ public sealed class ServeCommandTests
         {
             var (code, _, error) = CliRunner.Run("serve", path, "--urls", "http://0.0.0.0:0");
             Assert.AreEqual(CliErrors.UsageOrDataError, code);
-            StringAssert.StartsWith(error, "mlgan serve: http://0.0.0.0:0 is not a loopback address");
+            StringAssert.StartsWith(error, "mlgan serve: --urls http://0.0.0.0:0 is not a loopback address");
+            StringAssert.Contains(error, "$MLGAN_API_KEY");
             Assert.AreEqual(1, error.TrimEnd().Split('\n').Length, error);
         }
         finally
