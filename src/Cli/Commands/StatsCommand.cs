@@ -71,8 +71,8 @@ public static class StatsCommand
         double seconds = clock.Elapsed.TotalSeconds;
         if (side.Skipped.Count > 0)
             Console.Error.WriteLine($"mlgan stats: skipped {side.Skipped.Count} unreadable image(s), e.g. '{side.Skipped[0]}'.");
-        if (side.Statistics.Count < side.Statistics.Dimension)
-            Console.Error.WriteLine($"mlgan stats: warning: N = {side.Statistics.Count} < d = {side.Statistics.Dimension}: the covariance is singular, so FIDs against it are biased and not comparable with published numbers.");
+        if (CovarianceDiagnosis.Describe(side.Statistics) is { } why)
+            Console.Error.WriteLine($"mlgan stats: warning: the {why}, so FIDs against these statistics are biased and not comparable with published numbers.");
         side.Statistics.Save(r.Output, r.Format);
         Console.WriteLine($"Wrote statistics of {side.Statistics.Count} samples × {side.Statistics.Dimension} features ({extractor.Name}, preprocessing {extractor.Preprocessing}" +
             (shard is null ? "" : $", shard {shard}") + $") to {r.Output}" +
@@ -105,6 +105,8 @@ public static class StatsCommand
             var files = parse.GetValue(parts)!;
             var loaded = files.Select(FeatureStatistics.Load).ToArray(); // Load names a missing or damaged file
             var merged = FeatureStatistics.Merge(loaded);
+            if (CovarianceDiagnosis.Describe(merged) is { } why)
+                Console.Error.WriteLine($"mlgan stats merge: warning: the {why}, so FIDs against these statistics are biased and not comparable with published numbers.");
             merged.Save(path, ParseFormat(parse.GetValue(format)!, path));
             Console.WriteLine($"Merged {files.Length} statistics files ({merged.Count} samples × {merged.Dimension} features) into {path}");
             return 0;

@@ -24,8 +24,25 @@ public sealed class FidMetric() : GanMetric(Fid, [Fid], GanMetricInputs.FeatureS
                 ["smallest_eigenvalue"] = fid.SmallestEigenvalue,
                 ["clipped_negative_mass"] = fid.ClippedNegativeMass,
             },
-            Warnings = context.FewerSamplesThanFeatures((side, n, d) =>
-                $"FID with {side} N = {n} < d = {d} features: the {side} covariance is singular; the value is biased and not comparable with published numbers."),
+            Warnings = Warnings(context),
         };
+    }
+
+    /// <summary>
+    /// N &lt; d per side (from the sides' counts), then what each side's Σ shows itself (<see cref="CovarianceDiagnosis"/>):
+    /// zero, constant features, or N = d.
+    /// </summary>
+    private static List<string> Warnings(GanMetricContext context)
+    {
+        var warnings = context.FewerSamplesThanFeatures((side, n, d) =>
+            $"FID with {side} N = {n} < d = {d} features: the {side} covariance is singular; the value is biased and not comparable with published numbers.").ToList();
+        foreach (var (label, side) in new[] { ("real", context.Real), ("generated", context.Generated) })
+        {
+            var s = side.Statistics;
+            bool warnedFewSamples = s.HasCount && s.Count < s.Dimension;
+            if ((warnedFewSamples ? CovarianceDiagnosis.DegenerateVariances(s) : CovarianceDiagnosis.Describe(s)) is { } why)
+                warnings.Add($"FID with {label} statistics: the {why}; the value is biased and not comparable with published numbers.");
+        }
+        return warnings;
     }
 }

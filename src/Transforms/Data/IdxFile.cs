@@ -26,12 +26,39 @@ public static class IdxFile
             ReadExactly(stream, header, path, $"size of dimension {d}");
             shape[d] = BinaryPrimitives.ReadInt32BigEndian(header);
             if (shape[d] <= 0) throw new InvalidDataException($"'{path}' declares a non-positive size {shape[d]} for dimension {d}.");
-            total *= shape[d];
+            total *= shape[d]; // ≤ 2³¹ · 2³¹: checked below before the next factor, so it cannot wrap
+            if (total > int.MaxValue)
+                throw new InvalidDataException($"'{path}' declares more than {int.MaxValue} bytes of data (dimensions [{string.Join(", ", shape[..(d + 1)])}]), more than this reader supports.");
         }
-        if (total > int.MaxValue) throw new InvalidDataException($"'{path}' declares {total} bytes of data, more than this reader supports.");
-        var data = new byte[total];
-        ReadExactly(stream, data, path, $"{total} data bytes for shape [{string.Join(", ", shape)}]");
-        return (shape, data);
+        return (shape, ReadData(stream, (int)total, path, shape));
+    }
+
+    /// <summary>
+    /// The <paramref name="total"/> data bytes, in a buffer that grows with the bytes actually read: a corrupt header
+    /// declaring gigabytes costs an error, not a gigabyte allocation.
+    /// </summary>
+    private static byte[] ReadData(Stream stream, int total, string path, int[] shape)
+    {
+        const int FirstChunk = 1 << 20;
+        var data = new byte[Math.Min(total, FirstChunk)];
+        int read = 0;
+        try
+        {
+            while (read < total)
+            {
+                if (read == data.Length) Array.Resize(ref data, (int)Math.Min(total, 2L * data.Length));
+                int n = stream.Read(data, read, data.Length - read);
+                if (n == 0) break;
+                read += n;
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"'{path}' is truncated or corrupt (gzip stream broke while reading the data).", ex);
+        }
+        if (read < total)
+            throw new InvalidDataException($"'{path}' is truncated: it ended after {read} of the {total} data bytes for shape [{string.Join(", ", shape)}].");
+        return data;
     }
 
     private static Stream OpenMaybeGzip(string path)

@@ -1,4 +1,5 @@
 using MlGan.Transforms.Onnx;
+using Onnx = MlGan.Transforms.Onnx;
 
 namespace MlGan.Cli.Tests.Serving;
 
@@ -61,6 +62,43 @@ internal static class TestModels
         b.SetMetadata("mlgan.output_shape", "1,4,4");
         b.SetMetadata("mlgan.value_range", "0,1");
         return b.ToBytes();
+    }
+
+    public const int Classes = 3;
+    public static readonly float[] ClassTable = Fill(Classes * Out, 6);
+
+    /// <summary>Class-conditional: x = tanh(W2·relu(W1·z + b1) + b2 + E[label]), latent [N, 3] and int64 labels [N] → [N, 2], 3 classes.</summary>
+    public static byte[] Conditional()
+    {
+        var b = new OnnxGraphBuilder("conditional_generator");
+        string h = b.Relu(b.Gemm(b.AddInput("z", -1, Latent), b.AddInitializer("w1", W1, Hidden, Latent), b.AddInitializer("b1", B1, Hidden), transB: true));
+        string pre = b.Gemm(h, b.AddInitializer("w2", W2, Out, Hidden), b.AddInitializer("b2", B2, Out), transB: true);
+        string embedding = b.Gather(b.AddInitializer("table", ClassTable, Classes, Out), b.AddInput("label", Onnx.Proto.TensorProto.Types.DataType.Int64, -1));
+        b.AddOutput(b.Tanh(b.Add(pre, embedding), output: "x"), -1, Out);
+        b.SetMetadata("mlgan.latent_dimension", "3");
+        b.SetMetadata("mlgan.output_shape", "2");
+        b.SetMetadata("mlgan.class_count", "3");
+        return b.ToBytes();
+    }
+
+    /// <summary>The forward pass of <see cref="Conditional"/>.</summary>
+    public static float[] ForwardConditional(float[] z, long label)
+    {
+        var h = new double[Hidden];
+        for (int i = 0; i < Hidden; i++)
+        {
+            double s = B1[i];
+            for (int j = 0; j < Latent; j++) s += W1[i * Latent + j] * z[j];
+            h[i] = Math.Max(0, s);
+        }
+        var x = new float[Out];
+        for (int i = 0; i < Out; i++)
+        {
+            double s = B2[i] + ClassTable[label * Out + i];
+            for (int j = 0; j < Hidden; j++) s += W2[i * Hidden + j] * h[j];
+            x[i] = (float)Math.Tanh(s);
+        }
+        return x;
     }
 
     /// <summary>A graph whose input has a fixed batch of 3: not servable.</summary>
