@@ -11,9 +11,11 @@ internal static class ExperimentCatalog
         new RandomFeatureLandscape(),
         new OverparameterizationMeanMatching(),
         new OverparameterizationMlpFid(),
+        new OverparameterizationImageSweep(),
         new RsTwoPoint(),
         new RsTwoCluster(),
         new RsNarrowImbalanced(),
+        new RsConjectureC(),
         new GmmFigure1Trajectories(),
         new GmmFigure3Heatmaps(),
     ];

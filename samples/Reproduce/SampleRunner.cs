@@ -29,12 +29,15 @@ internal sealed class SampleRunner
     public string RepoRoot => _repoRoot;
 
     /// <summary>
-    /// Runs <paramref name="sample"/> with <paramref name="args"/>, appending its output to <paramref name="log"/>;
-    /// returns standard output and the command line a reader can paste (dotnet run from the repository root).
+    /// Runs the sample in samples/<paramref name="sample"/> (its assembly is the folder's last name unless
+    /// <paramref name="assembly"/> says otherwise) with <paramref name="args"/>, appending its output to
+    /// <paramref name="log"/>; returns standard output and the command line a reader can paste (dotnet run from the
+    /// repository root).
     /// </summary>
-    public (string Stdout, string Command) Run(string sample, IReadOnlyList<string> args, string log)
+    public (string Stdout, string Command) Run(string sample, IReadOnlyList<string> args, string log, string? assembly = null)
     {
-        string dll = Path.Combine(_repoRoot, "samples", sample, "bin", _configuration, _framework, sample + ".dll");
+        assembly ??= sample.Split('/')[^1];
+        string dll = Path.Combine(_repoRoot, "samples", sample, "bin", _configuration, _framework, assembly + ".dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"The {sample} sample is not built ({dll}); build samples/Reproduce, which builds it.", dll);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _repoRoot };
         start.ArgumentList.Add(dll);

@@ -49,4 +49,24 @@ internal static class Plots
         plot.ShowLegend();
         plot.SavePng(path, 700, 450);
     }
+
+    /// <summary>Median D-loss over seeds against critic steps (log scale) with each loss's s1a value dashed.</summary>
+    public static void OptimalCritic(IReadOnlyList<OptimalCriticResult> results, IReadOnlyDictionary<string, double> collapse, string path)
+    {
+        var plot = new Plot();
+        foreach (var group in results.GroupBy(r => r.Loss))
+        {
+            var steps = group.First().Curve.Select(p => p.Steps).ToArray();
+            var median = steps.Select(st => Stats.Median(group.Select(r => r.Curve.First(p => p.Steps == st).DLoss))).ToArray();
+            plot.Add.Scatter(steps.Select(st => Math.Log10(st)).ToArray(), median).LegendText = $"{group.Key}: median over seeds";
+            var line = plot.Add.HorizontalLine(collapse[group.Key]);
+            line.LinePattern = LinePattern.Dashed;
+            line.LegendText = $"{group.Key} s1a = {collapse[group.Key]:F4}";
+        }
+        plot.Title("critic trained alone against the collapsed initial generator");
+        plot.XLabel("log10 critic steps");
+        plot.YLabel("D-loss");
+        plot.ShowLegend();
+        plot.SavePng(path, 800, 450);
+    }
 }
