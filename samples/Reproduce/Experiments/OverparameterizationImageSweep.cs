@@ -16,7 +16,7 @@ internal sealed class OverparameterizationImageSweep : IExperiment
     {
         var ci = CultureInfo.InvariantCulture;
         string[] args = context.Quick ? ["--quick"] : [];
-        var (_, command) = context.Samples.Run("Overparameterization/Images", [.. args, "--out", context.Directory], Path.Combine(context.Directory, "stdout.log"));
+        var (_, command) = context.Samples.Run("Overparameterization/Images", [.. args, "--out", context.Directory], Path.Combine(context.Directory, "stdout.log"), "OverparameterizationImages");
         var csv = CsvTable.Read(Path.Combine(context.Directory, "image_sweep.csv"));
         var runs = csv.Rows.Where(r => csv.Cell(r, "k") != "real").OrderBy(r => int.Parse(csv.Cell(r, "k"), ci)).ToArray();
         var real = csv.Rows.First(r => csv.Cell(r, "k") == "real");

@@ -12,7 +12,7 @@ internal sealed class RandomFeatureLandscape : IExperiment
     public ExperimentOutcome Run(ExperimentContext context)
     {
         var ci = CultureInfo.InvariantCulture;
-        string[] args = context.Quick ? ["--inits", "12", "--steps", "200"] : [];
+        string[] args = context.Quick ? ["--inits", "25"] : [];
         var (_, command) = context.Samples.Run("Landscape", [.. args, "--out", context.Directory], Path.Combine(context.Directory, "stdout.log"));
         (int Global, int Spurious, int Open, int Levels) Census(int ng)
         {
