@@ -54,8 +54,8 @@ internal static class MlpFidRun
     public static MlpFidResult Run(MLContext ml, FashionMnistReference reference, int width, int seed, MlpFidSettings s)
     {
         var clock = Stopwatch.StartNew();
-        var trainer = ml.Gan().Trainers.Wgan(WganConstraint.GradientPenalty, GanNetwork.Mlp, width, s.Steps, imageShape: [1, 28, 28], seed: seed);
-        var o = trainer.Options;
+        // The shortcut's options (a copy: a trainer keeps its own), with this run's latent size and log interval.
+        var o = ml.Gan().Trainers.Wgan(WganConstraint.GradientPenalty, GanNetwork.Mlp, width, s.Steps, imageShape: [1, 28, 28], seed: seed).Options;
         o.LatentDimension = s.LatentDimension;
         o.LogEvery = s.LogEvery;
         // Stated, not assumed: the shortcut's defaults are the paper's App. D settings.
@@ -63,7 +63,7 @@ internal static class MlpFidRun
             || o.GeneratorOptimizer != new Trainers.Dynamics.OptimizerSettings(Trainers.Dynamics.OptimizerKind.Adam, 1e-4, 0.5, 0.999)
             || o.DiscriminatorOptimizer != o.GeneratorOptimizer)
             throw new InvalidOperationException("ml.Gan().Trainers.Wgan(GradientPenalty) no longer has the paper's App. D settings; update the sample.");
-        using var generator = trainer.Fit(reference.Train);
+        using var generator = ml.Gan().Trainers.Gan(o).Fit(reference.Train);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         var fakes = generator.Generate(LatentSampler.Sample(s.LatentDimension, s.GeneratedCount, unchecked(seed + 1000), LatentDistribution.Gaussian));

@@ -49,4 +49,27 @@ internal static class Plots
         plot.ShowLegend();
         plot.SavePng(path, 700, 450);
     }
+
+    /// <summary>Median D-loss over seeds against critic steps (log scale) with each loss's s1a value dashed.</summary>
+    public static void OptimalCritic(IReadOnlyList<OptimalCriticResult> results, IReadOnlyDictionary<string, double> collapse, string path)
+    {
+        var plot = new Plot();
+        foreach (var group in results.GroupBy(r => (r.Loss, r.Generator)))
+        {
+            var steps = group.First().Curve.Select(p => p.Steps).ToArray();
+            var median = steps.Select(st => Stats.Median(group.Select(r => r.Curve.First(p => p.Steps == st).DLoss))).ToArray();
+            plot.Add.Scatter(steps.Select(st => Math.Log10(st)).ToArray(), median).LegendText = $"{group.Key.Loss}, {group.Key.Generator} generator: median over seeds";
+        }
+        foreach (var loss in results.Select(r => r.Loss).Distinct())
+        {
+            var line = plot.Add.HorizontalLine(collapse[loss]);
+            line.LinePattern = LinePattern.Dashed;
+            line.LegendText = $"{loss} s1a = {collapse[loss]:F4}";
+        }
+        plot.Title("a fresh critic trained alone against a frozen collapsed generator");
+        plot.XLabel("log10 critic steps");
+        plot.YLabel("D-loss");
+        plot.ShowLegend();
+        plot.SavePng(path, 800, 450);
+    }
 }

@@ -24,7 +24,9 @@ int Run(TwoClusterArgs a)
                       $"escaped := ≥ {TwoClusterRun.CoverShare:P0} within {TwoClusterRun.Radius} of each, held for {a.Hold} iterations (checked every {a.EvalEvery}); escape iteration = the first of that stretch"));
 
     var results = new List<TwoClusterResult>();
-    var settings = new TwoClusterSettings(a.Steps, a.DiscriminatorSteps, a.GeneratorSteps, a.LearningRate, a.Momentum, a.EvalEvery, a.Hold);
+    var settings = new TwoClusterSettings(a.Steps, a.DiscriminatorSteps, a.GeneratorSteps, a.LearningRate, a.Momentum, a.EvalEvery, a.Hold, a.MinorShare, a.MinorCluster);
+    if (a.MinorShare != 0.5)
+        Console.WriteLine(string.Create(ci, $"imbalanced data: {a.MinorShare:P0} of the reals in the cluster at {TwoClusterRun.Centres[a.MinorCluster]}, the rest at {TwoClusterRun.Centres[1 - a.MinorCluster]}"));
     var seedList = Enumerable.Range(1, a.Seeds).ToArray();
     foreach (int width in a.Widths)
         foreach (var loss in losses)
@@ -37,9 +39,9 @@ int Run(TwoClusterArgs a)
             Console.WriteLine(string.Create(ci, $"  ({loss} width {width}: {a.Seeds} seeds trained together in {batch.Sum(r => r.Seconds):F1} s)"));
         }
 
-    var csv = new StringBuilder("loss,d_width,g_width,seed,escape_iteration,first_collapsed_iteration,plateau_d_loss,median_collapsed_d_loss,basin_flagged_at,iterations_run,seconds\n");
+    var csv = new StringBuilder("loss,d_width,g_width,seed,escape_iteration,first_collapsed_iteration,plateau_d_loss,median_collapsed_d_loss,basin_flagged_at,iterations_run,seconds,minor_share_data,last_share_c0,last_share_c4\n");
     foreach (var r in results)
-        csv.Append(ci, $"{r.Loss},{r.Width},{TwoClusterRun.GeneratorWidth(r.Width)},{r.Seed},{r.EscapeStep},{r.FirstCollapsedStep},{r.PlateauDLoss:R},{r.MedianCollapsedDLoss:R},{r.BasinFlaggedAt},{r.StepsRun},{r.Seconds:F2}\n");
+        csv.Append(ci, $"{r.Loss},{r.Width},{TwoClusterRun.GeneratorWidth(r.Width)},{r.Seed},{r.EscapeStep},{r.FirstCollapsedStep},{r.PlateauDLoss:R},{r.MedianCollapsedDLoss:R},{r.BasinFlaggedAt},{r.StepsRun},{r.Seconds:F2},{a.MinorShare:R},{r.LastShares[0]:R},{r.LastShares[1]:R}\n");
     File.WriteAllText(Path.Combine(a.Out, "runs.csv"), csv.ToString());
     var trace = new StringBuilder("loss,iteration,d_loss\n");
     foreach (var r in results.Where(r => r.Positions.Count > 0))
@@ -92,9 +94,71 @@ int Run(TwoClusterArgs a)
         double[] Of(string loss) => results.Where(r => r.Width == w && r.Loss == loss).Select(EscapeOf).ToArray();
         Console.WriteLine($"| {w} / {TwoClusterRun.GeneratorWidth(w)} | {Spread(Of("js-ns"))} | {Spread(Of("rs"))} | {Ratio(Stats.Median(Of("js-ns")), Stats.Median(Of("rs")))} |");
     }
+    if (a.MinorShare != 0.5) MinorModeTable(main, a);
+    if (a.OptimalCriticSteps > 0) OptimalCriticTable(main, a, settings, collapse);
     Console.WriteLine($"Wrote {a.Out}/runs.csv, d_loss_seed1.csv, fakes_seed1.csv, d_loss_js-ns.png, d_loss_rs.png, fakes_js-ns.png, fakes_rs.png, escape_by_width.png");
     Console.WriteLine(string.Create(ci, $"machine time: {clock.Elapsed.TotalSeconds:F0} s wall ({a.Threads} torch thread(s))"));
     return 0;
+}
+
+// §6 (C): does the generator keep the minor cluster? Shares at the last evaluation; "dropped" = under 2 % of the fakes there.
+static void MinorModeTable(TwoClusterResult[] main, TwoClusterArgs a)
+{
+    var ci = CultureInfo.InvariantCulture;
+    Console.WriteLine();
+    Console.WriteLine(string.Create(ci, $"Imbalanced data ({1 - a.MinorShare:P0} at {TwoClusterRun.Centres[1 - a.MinorCluster]}, {a.MinorShare:P0} at {TwoClusterRun.Centres[a.MinorCluster]}), D width {a.MainWidth}, {a.Seeds} seeds, {a.Steps} iterations: share of the 100 fakes within {TwoClusterRun.Radius} of the minor cluster at the last evaluation"));
+    Console.WriteLine("| loss | median minor share [min, max] | runs dropping the minor mode (< 2 %) | runs within ±5 points of the data's share |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var loss in new[] { "js-ns", "rs" })
+    {
+        var v = main.Where(r => r.Loss == loss).Select(r => r.LastShares[a.MinorCluster]).ToArray();
+        Console.WriteLine(string.Create(ci, $"| {loss} | {Stats.Median(v):P0} [{v.Min():P0}, {v.Max():P0}] | {v.Count(x => x < 0.02)}/{v.Length} | {v.Count(x => Math.Abs(x - a.MinorShare) <= 0.05)}/{v.Length} |"));
+    }
+}
+
+// The paper's "≈ 0.35" read as the D-loss of a critic trained to optimality at the collapsed generator: a fresh critic
+// trained alone against the frozen initial generator, and against each run's generator at its plateau's lowest point.
+static void OptimalCriticTable(TwoClusterResult[] main, TwoClusterArgs a, TwoClusterSettings settings, Dictionary<string, double> collapse)
+{
+    var ci = CultureInfo.InvariantCulture;
+    var seeds = Enumerable.Range(1, a.Seeds).ToArray();
+    var all = new List<OptimalCriticResult>();
+    var watch = Stopwatch.StartNew();
+    foreach (var loss in new[] { "js-ns", "rs" })
+    {
+        all.AddRange(OptimalCriticAtCollapse.Measure(loss, a.MainWidth, seeds, settings, a.OptimalCriticSteps));
+        var plateau = main.Where(r => r.Loss == loss && r.PlateauGenerator is not null).ToArray();
+        all.AddRange(OptimalCriticAtCollapse.Measure(loss, a.MainWidth, plateau.Select(r => r.Seed).ToArray(), settings, a.OptimalCriticSteps,
+            plateau.Select(r => r.PlateauGenerator!).ToArray()));
+    }
+    var csv = new StringBuilder("loss,generator,d_width,seed,critic_steps,d_loss,fake_share_c0\n");
+    foreach (var r in all)
+        foreach (var (steps, d) in r.Curve) csv.Append(ci, $"{r.Loss},{r.Generator},{r.Width},{r.Seed},{steps},{d:R},{r.FakeShares[0]:R}\n");
+    File.WriteAllText(Path.Combine(a.Out, "optimal_critic.csv"), csv.ToString());
+    Plots.OptimalCritic(all, collapse, Path.Combine(a.Out, "optimal_critic.png"));
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(ci, $"A fresh critic trained alone against a frozen collapsed generator (the initial one, or each run's at its plateau's lowest point), D width {a.MainWidth}, SGD lr {a.LearningRate} momentum {a.Momentum} ({watch.Elapsed.TotalSeconds:F0} s): D-loss, median [min, max] over seeds"));
+    var checkpoints = all[0].Curve.Select(p => p.Steps).Where(s => s == 10 || s == 100 || s == 1000 || s == 10000 || s == a.OptimalCriticSteps).Distinct().ToArray();
+    Console.WriteLine($"| loss | generator | seeds | s1a value | share of fakes on cluster 0 | {string.Join(" | ", checkpoints.Select(s => $"after {s} critic steps"))} |");
+    Console.WriteLine($"|---|---|---|---|---|{string.Concat(checkpoints.Select(_ => "---|"))}");
+    foreach (var group in all.GroupBy(r => (r.Loss, r.Generator)))
+    {
+        var mine = group.ToArray();
+        string At(int steps)
+        {
+            var v = mine.Select(r => r.Curve.First(p => p.Steps == steps).DLoss).ToArray();
+            return string.Create(ci, $"{Stats.Median(v):F3} [{v.Min():F3}, {v.Max():F3}]");
+        }
+        Console.WriteLine(string.Create(ci, $"| {group.Key.Loss} | {group.Key.Generator} | {mine.Length} | {collapse[group.Key.Loss]:F4} | {Stats.Median(mine.Select(r => r.FakeShares[0])):P0} | {string.Join(" | ", checkpoints.Select(At))} |"));
+    }
+    foreach (var loss in new[] { "js-ns", "rs" })
+    {
+        var collapsedSteps = main.Where(r => r.Loss == loss && r.FirstCollapsedStep is not null)
+            .Select(r => 10.0 * ((r.EscapeStep ?? r.StepsRun) - r.FirstCollapsedStep!.Value)).ToArray();
+        if (collapsedSteps.Length > 0)
+            Console.WriteLine(string.Create(ci, $"{loss}: critic steps the training runs spend collapsed before escaping (10 per iteration): median {Stats.Median(collapsedSteps):F0} [min {collapsedSteps.Min():F0}, max {collapsedSteps.Max():F0}]"));
+    }
 }
 
 /// <summary>Order statistics that treat +∞ (never escaped) as the largest value.</summary>

@@ -5,7 +5,7 @@ namespace MlGan.Samples.TwoCluster;
 
 /// <summary>The sample's settings; --quick changes the defaults of --seeds and --steps where they are not given.</summary>
 internal sealed record TwoClusterArgs(bool Quick, string Out, IReadOnlyList<int> Widths, int MainWidth, int Seeds, int Steps, double LearningRate,
-    double Momentum, int DiscriminatorSteps, int GeneratorSteps, int Hold, int EvalEvery, int Threads)
+    double Momentum, int DiscriminatorSteps, int GeneratorSteps, int Hold, int EvalEvery, int Threads, double MinorShare, int MinorCluster, int OptimalCriticSteps)
 {
     /// <summary>The command line; its action binds the options to a <see cref="TwoClusterArgs"/> and hands it to <paramref name="run"/>.</summary>
     public static RootCommand Command(Func<TwoClusterArgs, int> run)
@@ -23,9 +23,23 @@ internal sealed record TwoClusterArgs(bool Quick, string Out, IReadOnlyList<int>
         var hold = new Option<int>("--hold") { Description = "Iterations the escaped phase must last to count.", DefaultValueFactory = _ => 200 }.AtLeast(1);
         var evalEvery = new Option<int>("--eval-every") { Description = "Classify the fakes every this many iterations.", DefaultValueFactory = _ => 10 }.AtLeast(1);
         var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => 1 }.AtLeast(1);
+        var minorShare = new Option<double>("--minor-share")
+        {
+            Description = "Share of the reals in the minor cluster (0.5 = the script's balanced data; 0.1 = §6's imbalanced 90/10).",
+            DefaultValueFactory = _ => 0.5,
+        }.Must(v => v > 0 && v <= 0.5, "in (0, 0.5]");
+        var minorAt = new Option<double>("--minor-at")
+        {
+            Description = "Where the minor cluster is: 4 (away from the generator's start) or 0 (where the generator starts collapsed).",
+            DefaultValueFactory = _ => 4,
+        }.Must(v => v is 0 or 4, "0 or 4");
+        var optimalCritic = new Option<int?>("--optimal-critic-steps")
+        {
+            Description = "Critic steps against the frozen collapsed generator, for the D-loss at an optimised critic (full 20000, quick 5000; 0 = skip).",
+        }.AtLeast(0);
         var command = new RootCommand("Sun et al. 2020, §5: two-cluster data, JS-GAN vs RS-GAN with the authors' setup: D-loss plateau while collapsed, iterations to escape, effect of width.")
         {
-            quick, output, widths, mainWidth, seeds, steps, lr, momentum, dSteps, gSteps, hold, evalEvery, threads,
+            quick, output, widths, mainWidth, seeds, steps, lr, momentum, dSteps, gSteps, hold, evalEvery, threads, minorShare, minorAt, optimalCritic,
         };
         command.SetAction(parse =>
         {
@@ -33,7 +47,7 @@ internal sealed record TwoClusterArgs(bool Quick, string Out, IReadOnlyList<int>
             var a = new TwoClusterArgs(isQuick, parse.GetValue(output)!, (parse.GetValue(widths) ?? WidthSweep.Parse("10,40", "--widths")).Widths,
                 parse.GetValue(mainWidth), parse.GetValue(seeds) ?? (isQuick ? 3 : 10), parse.GetValue(steps) ?? (isQuick ? 3000 : 5000),
                 parse.GetValue(lr), parse.GetValue(momentum), parse.GetValue(dSteps), parse.GetValue(gSteps), parse.GetValue(hold),
-                parse.GetValue(evalEvery), parse.GetValue(threads));
+                parse.GetValue(evalEvery), parse.GetValue(threads), parse.GetValue(minorShare), parse.GetValue(minorAt) == 0 ? 0 : 1, parse.GetValue(optimalCritic) ?? (isQuick ? 5000 : 20000));
             if (!a.Widths.Contains(a.MainWidth))
                 throw new ArgumentException($"--main-width {a.MainWidth} must be one of --widths ({string.Join(",", a.Widths)}).");
             return run(a);

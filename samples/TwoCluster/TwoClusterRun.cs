@@ -11,15 +11,18 @@ namespace MlGan.Samples.TwoCluster;
 /// GAN2_2Cluster.py), which is the setup behind Sun et al. (2020) §5 / Fig. 5–6: SGD(lr 1e-2, momentum 0.9),
 /// 10 D steps then 10 G steps per iteration, 5000 iterations, one fixed set of 100 latents.
 /// </summary>
+/// <param name="MinorShare">Share of the 100 reals in the minor cluster (the script's 0.5; §6's imbalanced data: 0.1).</param>
+/// <param name="MinorCluster">Index into <see cref="TwoClusterRun.Centres"/> of the minor cluster: 1 (at 4, away from where the generator starts) or 0.</param>
 internal sealed record TwoClusterSettings(int Iterations, int DiscriminatorSteps, int GeneratorSteps, double LearningRate,
-    double Momentum, int EvalEvery, int Hold);
+    double Momentum, int EvalEvery, int Hold, double MinorShare = 0.5, int MinorCluster = 1);
 
 /// <summary>Phase of a run at an evaluation, from the positions of the 100 fakes.</summary>
 internal enum Phase { Collapsed, Escaped, Other }
 
 internal sealed record TwoClusterResult(string Loss, int Width, int Seed, int? EscapeStep, int? FirstCollapsedStep,
     double? PlateauDLoss, double? MedianCollapsedDLoss, int? BasinFlaggedAt, IReadOnlyList<double> DLoss,
-    IReadOnlyList<(int Step, float[] Fakes)> Positions, int StepsRun, double Seconds);
+    IReadOnlyList<(int Step, float[] Fakes)> Positions, int StepsRun, double Seconds, IReadOnlyList<double> LastShares,
+    float[][]? PlateauGenerator);
 
 /// <summary>
 /// Sun et al. (2020) §5 two-cluster experiment, following the authors' script: 100 real points, alternately in
@@ -60,22 +63,7 @@ internal static class TwoClusterRun
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var scope = NewDisposeScope();
         int n = seeds.Count;
-        var reals = new List<Tensor>();
-        var latents = new List<Tensor>();
-        var gLayers = new List<Tensor[]>();
-        var dLayers = new List<Tensor[]>();
-        foreach (int seed in seeds)
-        {
-            var random = new Generator(unchecked((ulong)seed * 7919 + 17));
-            reals.Add(Real(random));
-            latents.Add(rand(Points, 1, generator: random).sub_(0.5).mul_(10));     // U[−5, 5], fixed
-            gLayers.Add(InitialWeights(GeneratorWidth(width), seed));
-            dLayers.Add(InitialWeights(width, unchecked(seed + 100_003)));
-        }
-        var real = stack(reals);                                                     // [S, 100, 1]
-        var z = stack(latents);
-        var g = new BatchedMlp(gLayers, hiddenTanh: true);
-        var critic = new BatchedMlp(dLayers, hiddenTanh: false);
+        var (real, z, g, critic) = Start(width, seeds, s.MinorShare, s.MinorCluster);
         var loss = GanLosses.ByName(lossName);
         var dOpt = new MomentumSgd(critic.Parameters, s.LearningRate, s.Momentum);
         var gOpt = new MomentumSgd(g.Parameters, s.LearningRate, s.Momentum);
@@ -123,12 +111,37 @@ internal static class TwoClusterRun
                 st.Iterations = it + 1;
                 if (fakes is null) continue;
                 var mine = fakes.AsSpan(i * Points, Points).ToArray();
+                st.LastShares = Shares(mine);
                 if (st.Seed == traceSeed) st.Positions.Add((it, mine));
                 st.Observe(it, Classify(mine), s, st.Seed == traceSeed);
+                // The generator at the plateau's lowest point, for the optimal-critic measurement.
+                if (st.NewPlateauMinimum) st.PlateauGenerator = g.Parameters.Select(p => p[i].detach().cpu().reshape(-1).data<float>().ToArray()).ToArray();
             }
         }
         double seconds = clock.Elapsed.TotalSeconds;
         return state.Select(st => st.Result(lossName, width, seconds / n)).ToArray();
+    }
+
+    /// <summary>
+    /// Every seed's starting point, stacked on a leading seed axis: reals [S, 100, 1], the fixed latents [S, 100, 1]
+    /// (U[−5, 5]), and the generator and critic at their initial weights. Shared by the training runs and the
+    /// optimal-critic measurement, so both see the same data and the same collapsed initial generator.
+    /// </summary>
+    public static (Tensor Real, Tensor Latents, BatchedMlp Generator, BatchedMlp Critic) Start(int width, IReadOnlyList<int> seeds, double minorShare, int minorCluster)
+    {
+        var reals = new List<Tensor>();
+        var latents = new List<Tensor>();
+        var gLayers = new List<Tensor[]>();
+        var dLayers = new List<Tensor[]>();
+        foreach (int seed in seeds)
+        {
+            var random = new Generator(unchecked((ulong)seed * 7919 + 17));
+            reals.Add(Real(random, minorShare, minorCluster));
+            latents.Add(rand(Points, 1, generator: random).sub_(0.5).mul_(10));     // U[−5, 5], fixed
+            gLayers.Add(InitialWeights(GeneratorWidth(width), seed));
+            dLayers.Add(InitialWeights(width, unchecked(seed + 100_003)));
+        }
+        return (stack(reals), stack(latents), new BatchedMlp(gLayers, hiddenTanh: true), new BatchedMlp(dLayers, hiddenTanh: false));
     }
 
     /// <summary>Per-seed bookkeeping: phases, plateau, escape (held for <see cref="TwoClusterSettings.Hold"/>).</summary>
@@ -140,16 +153,28 @@ internal static class TwoClusterRun
         public List<(int, float[])> Positions { get; } = [];
         public int Iterations { get; set; }
         public bool Done { get; private set; }
+        /// <summary>Whether the last <see cref="Observe"/> set a new lowest plateau value.</summary>
+        public bool NewPlateauMinimum { get; private set; }
+        /// <summary>The generator's weights (flattened, in <see cref="BatchedMlp.Parameters"/> order) at the plateau's lowest point.</summary>
+        public float[][]? PlateauGenerator { get; set; }
+        /// <summary>Shares of the fakes in each cluster at this seed's last evaluation.</summary>
+        public double[] LastShares { get; set; } = [];
         private readonly List<double> _collapsedLoss = [];
         private int? _candidate, _escape, _firstCollapsed, _stopAt;
 
         public void Observe(int it, Phase phase, TwoClusterSettings s, bool traced)
         {
             if (_stopAt is { } stop) { Done = it >= stop; return; }
+            NewPlateauMinimum = false;
             if (phase == Phase.Collapsed)
             {
                 _firstCollapsed ??= it;
-                if (it >= Burn) _collapsedLoss.Add(MovingAverage(DLoss));
+                if (it >= Burn)
+                {
+                    double m = MovingAverage(DLoss);
+                    NewPlateauMinimum = _collapsedLoss.Count == 0 || m < _collapsedLoss.Min();
+                    _collapsedLoss.Add(m);
+                }
             }
             if (phase != Phase.Escaped) { _candidate = null; return; }
             _candidate ??= it;
@@ -162,7 +187,7 @@ internal static class TwoClusterRun
 
         public TwoClusterResult Result(string loss, int width, double seconds) => new(loss, width, Seed, _escape, _firstCollapsed,
             _collapsedLoss.Count > 0 ? _collapsedLoss.Min() : null, _collapsedLoss.Count > 0 ? Median(_collapsedLoss) : null,
-            Detector.FlaggedAt, DLoss, Positions, Iterations, seconds);
+            Detector.FlaggedAt, DLoss, Positions, Iterations, seconds, LastShares, PlateauGenerator);
     }
 
     /// <summary>
@@ -177,13 +202,18 @@ internal static class TwoClusterRun
         return layers.SelectMany(l => new[] { l.weight!.detach().t().contiguous(), l.bias!.detach().reshape(1, -1).clone() }).ToArray();
     }
 
-    /// <summary>100 reals: point i in cluster i mod 2, at c + U[0, Spread] (the script's layout).</summary>
-    private static Tensor Real(Generator random)
+    /// <summary>
+    /// 100 reals at c + U[0, Spread]: point i is in the minor cluster when ⌊(i + 1)p⌋ &gt; ⌊ip⌋ for the minor share p, which
+    /// spreads those points evenly — for p = ½ and the minor cluster at 4 exactly the script's layout (cluster i mod 2); for p = 0.1, points 9, 19, …, 99.
+    /// </summary>
+    private static Tensor Real(Generator random, double minorShare, int minorCluster)
     {
         var offsets = rand(Points, 1, generator: random).mul_(Spread);
-        var centres = tensor(Enumerable.Range(0, Points).Select(i => (float)Centres[i % 2]).ToArray(), [Points, 1]);
+        var centres = tensor(Enumerable.Range(0, Points).Select(i => (float)Centres[InMinor(i, minorShare) ? minorCluster : 1 - minorCluster]).ToArray(), [Points, 1]);
         return centres + offsets;
     }
+
+    private static bool InMinor(int i, double p) => Math.Floor((i + 1) * p) > Math.Floor(i * p);
 
     /// <summary>Shares of the fakes within <see cref="Radius"/> of each cluster's middle.</summary>
     public static double[] Shares(float[] fakes) =>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using MlGan.Trainers.GmmGan;
 using ScottPlot;
 
@@ -23,11 +22,16 @@ public static class GmmCommand
         var stepSize = new Option<double>("--step-size") { Description = "Step size (generator and discriminator).", DefaultValueFactory = _ => 0.3 }.Positive();
         var unroll = new Option<int>("--unroll") { Description = "Unrolled discriminator steps.", DefaultValueFactory = _ => 5 }.AtLeast(1);
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        var objective = new Option<string>("--objective")
+        {
+            Description = "Objective form: mixture (the definition, with the ½ mixture weights) or eq12 (appendix A.2 as printed: L − 1 and every gradient ×2).",
+            DefaultValueFactory = _ => "mixture",
+        }.Must(v => v is "mixture" or "eq12", "mixture or eq12");
         var seed = new Option<long>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory.", Required = true };
-        var json = new Option<FileInfo?>("--json") { Description = "Write {optimal, unrolled, first_order, seconds} here." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write {objective, optimal, unrolled, first_order (off-diagonal means), diagonal {…}, seconds} here." };
         var cmd = new Command("gmm", "GMM-GAN dynamics (Li et al. 2017): Figure 3 heatmaps and Figure 1 trajectories.")
-        { heatmap, figure1, grid, repeats, steps, stepSize, unroll, threads, seed, output, json };
+        { heatmap, figure1, grid, repeats, steps, stepSize, unroll, objective, threads, seed, output, json };
         cmd.Validators.Add(result =>
         {
             if (!result.GetValue(heatmap) && !result.GetValue(figure1)) result.AddError("Choose --heatmap and/or --figure1.");
@@ -38,6 +42,7 @@ public static class GmmCommand
             {
                 Grid = parse.GetValue(grid), Repeats = parse.GetValue(repeats), Steps = parse.GetValue(steps),
                 StepSize = parse.GetValue(stepSize), UnrollSteps = parse.GetValue(unroll),
+                Objective = parse.GetValue(objective) == "eq12" ? GmmGanObjectiveForm.Eq12 : GmmGanObjectiveForm.Mixture,
                 MaxDegreeOfParallelism = parse.GetValue(threads), Seed = parse.GetValue(seed),
             };
             options.Validate(); // before any output is written
@@ -73,18 +78,12 @@ public static class GmmCommand
             hm.Colormap = new ScottPlot.Colormaps.Turbo();
             hm.ManualRange = new ScottPlot.Range(0, 1);
             plot.Add.ColorBar(hm);
-            plot.Title(FormattableString.Invariant($"{GmmHeatmapResult.Name(layer.Kind)}: success rate (off-diagonal mean {layer.OffDiagonalMeanSuccess:F3})"));
+            plot.Title(FormattableString.Invariant($"{GmmHeatmapResult.Name(layer.Kind)} ({o.Objective.Name()}): off-diagonal {layer.OffDiagonalMeanSuccess:F3}, diagonal {layer.DiagonalMeanSuccess:F3}"));
             plot.XLabel("initial μ̂1");
             plot.YLabel("initial μ̂2");
             plot.SavePng(Path.Combine(dir, $"gmm_heatmap_{GmmHeatmapResult.Name(layer.Kind)}.png"), 640, 560);
         }
-        if (json is not null)
-        {
-            var values = new Dictionary<string, double>();
-            foreach (var layer in result.Layers) values[GmmHeatmapResult.Name(layer.Kind)] = layer.OffDiagonalMeanSuccess;
-            values["seconds"] = result.Seconds;
-            File.WriteAllText(json.FullName, JsonSerializer.Serialize(values, new JsonSerializerOptions { WriteIndented = true }));
-        }
+        if (json is not null) File.WriteAllText(json.FullName, result.ToJson());
     }
 
     /// <summary>Runs the four Figure 1 scenarios and writes one trajectory PNG each into <paramref name="dir"/>.</summary>

@@ -28,7 +28,7 @@ public static class GmmDynamics
             Mu1 = initial.Mu1, Mu2 = initial.Mu2,
             L1 = initialDiscriminator.L1, R1 = initialDiscriminator.R1, L2 = initialDiscriminator.L2, R2 = initialDiscriminator.R2,
         };
-        var outcome = RunCore(kind, target.Mu1, target.Mu2, ref state, options.StepSize, options.Steps, options.UnrollSteps, trajectory);
+        var outcome = RunCore(kind, target.Mu1, target.Mu2, ref state, options.EffectiveStepSize, options.Steps, options.UnrollSteps, trajectory);
         return new GmmRunResult(kind, new GmmGanMixture(state.Mu1, state.Mu2),
             new TwoIntervalDiscriminator(state.L1, state.R1, state.L2, state.R2),
             GmmTotalVariation.DistanceUnchecked(target.Mu1, target.Mu2, state.Mu1, state.Mu2),

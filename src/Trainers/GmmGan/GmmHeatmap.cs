@@ -43,7 +43,7 @@ public static class GmmHeatmap
         {
             var s = new GmmState { Mu1 = mu1, Mu2 = mu2 };
             if (kind != GmmDynamicsKind.Optimal) DrawDiscriminator(o, g, k, ref s);
-            var outcome = GmmDynamics.RunCore(kind, o.TargetMu1, o.TargetMu2, ref s, o.StepSize, o.Steps, o.UnrollSteps, null);
+            var outcome = GmmDynamics.RunCore(kind, o.TargetMu1, o.TargetMu2, ref s, o.EffectiveStepSize, o.Steps, o.UnrollSteps, null);
             double tv = GmmTotalVariation.DistanceUnchecked(o.TargetMu1, o.TargetMu2, s.Mu1, s.Mu2);
             if (tv < o.SuccessThreshold) successes++;
             if (Math.Abs(Math.Min(s.Mu1, s.Mu2) - lowTarget) < o.SuccessThreshold && Math.Abs(Math.Max(s.Mu1, s.Mu2) - highTarget) < o.SuccessThreshold)

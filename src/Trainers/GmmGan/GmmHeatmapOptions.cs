@@ -28,6 +28,11 @@ public sealed record GmmHeatmapOptions
     public double StepSize { get; init; } = 0.3;
     /// <summary>Unroll depth of the unrolled dynamics, ≥ 1. Default 5.</summary>
     public int UnrollSteps { get; init; } = 5;
+    /// <summary>
+    /// Which form of L the dynamics follow. Default <see cref="GmmGanObjectiveForm.Mixture"/>; the success test
+    /// (TV &lt; <see cref="SuccessThreshold"/>) is the same for both.
+    /// </summary>
+    public GmmGanObjectiveForm Objective { get; init; } = GmmGanObjectiveForm.Mixture;
     /// <summary>A run succeeds when TV(G_μ*, G_μ̂(T)) is below this, in (0, 1]. Default 0.1 (the paper's).</summary>
     public double SuccessThreshold { get; init; } = 0.1;
     /// <summary>Lower end of the uniform draw of the initial interval ends. Default −3.</summary>
@@ -56,6 +61,7 @@ public sealed record GmmHeatmapOptions
         Guard.Positive(Steps, nameof(Steps));
         Guard.Positive(StepSize, nameof(StepSize));
         Guard.Positive(UnrollSteps, nameof(UnrollSteps));
+        if (!Enum.IsDefined(Objective)) throw new ArgumentOutOfRangeException(nameof(Objective), Objective, "Unknown GMM-GAN objective form.");
         Guard.InRange(SuccessThreshold, double.Epsilon, 1.0, nameof(SuccessThreshold));
         Guard.Finite(DiscriminatorInitMin, nameof(DiscriminatorInitMin));
         Guard.Finite(DiscriminatorInitMax, nameof(DiscriminatorInitMax));
@@ -66,6 +72,9 @@ public sealed record GmmHeatmapOptions
         foreach (var k in Kinds)
             if (!Enum.IsDefined(k)) throw new ArgumentOutOfRangeException(nameof(Kinds), k, "Unknown dynamics kind.");
     }
+
+    /// <summary>η times the objective's scale (see <see cref="GmmDynamicsOptions.EffectiveStepSize"/>).</summary>
+    internal double EffectiveStepSize => StepSize * Objective.Scale();
 
     /// <summary>Grid coordinate i (0 … Grid − 1), computed so the ends and the midpoint are exact.</summary>
     public double Coordinate(int i) => Min + (Max - Min) * i / (Grid - 1);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MlGan.Trainers.GmmGan;
 
@@ -54,7 +56,7 @@ public sealed class GmmHeatmapResult
         var o = Options;
         var sb = new StringBuilder();
         sb.AppendLine(FormattableString.Invariant(
-            $"GMM-GAN heatmap: mu* = ({o.TargetMu1}, {o.TargetMu2}), grid {o.Grid}x{o.Grid} over [{o.Min}, {o.Max}]^2, {o.Repeats} repeats, {o.Steps} steps, step size {o.StepSize}, unroll {o.UnrollSteps}, success = TV < {o.SuccessThreshold}, seed {o.Seed}"));
+            $"GMM-GAN heatmap ({o.Objective.Name()} objective): mu* = ({o.TargetMu1}, {o.TargetMu2}), grid {o.Grid}x{o.Grid} over [{o.Min}, {o.Max}]^2, {o.Repeats} repeats, {o.Steps} steps, step size {o.StepSize}, unroll {o.UnrollSteps}, success = TV < {o.SuccessThreshold}, seed {o.Seed}"));
         foreach (var l in Layers)
         {
             double collapse = GmmHeatmapLayer.OffDiagonalMean(l.CollapseRate);
@@ -64,6 +66,24 @@ public sealed class GmmHeatmapResult
         }
         sb.Append(FormattableString.Invariant($"  total {Seconds:F1} s"));
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// {"objective", one off-diagonal mean success per dynamics (optimal, unrolled, first_order), "diagonal": the same
+    /// on the diagonal μ̂1(0) = μ̂2(0), "seconds"}, indented.
+    /// </summary>
+    public string ToJson()
+    {
+        var root = new JsonObject { ["objective"] = Options.Objective.Name() };
+        var diagonal = new JsonObject();
+        foreach (var layer in Layers)
+        {
+            root[Name(layer.Kind)] = layer.OffDiagonalMeanSuccess;
+            diagonal[Name(layer.Kind)] = layer.DiagonalMeanSuccess;
+        }
+        root["diagonal"] = diagonal;
+        root["seconds"] = Seconds;
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -1,0 +1,55 @@
+// One command for the five seed papers: runs every experiment (the existing samples as child processes, the GMM-GAN
+// simulator in process) and writes DIR/report.md — per claim the paper's value or statement, MlGan's value from this
+// run, a verdict with its reason, the command, the wall time and the figures.
+//   dotnet run -c Release --project samples/Reproduce -- [--quick] --out DIR [--only id,id]
+using System.CommandLine;
+using System.Diagnostics;
+using MlGan.Cli;
+using MlGan.Samples.Reproduce;
+
+var experiments = ExperimentCatalog.All;
+var quickOption = new Option<bool>("--quick") { Description = "Small settings: the whole run takes at most 15 minutes on 2 cores." };
+var outOption = new Option<string>("--out") { Description = "Output directory (report.md and one folder per experiment).", Required = true };
+var onlyOption = new Option<string?>("--only") { Description = $"Comma-separated experiment ids to run (default all): {string.Join(", ", experiments.Select(e => e.Id))}." }
+    .Must(v => v is null || ExperimentCatalog.Select(experiments, v).Unknown.Count == 0, $"a comma-separated list of {string.Join(", ", experiments.Select(e => e.Id))}");
+var command = new RootCommand("Runs every seed-paper experiment and writes a generated report (paper vs MlGan).") { quickOption, outOption, onlyOption };
+command.SetAction(parse => Run(parse.GetValue(quickOption), parse.GetValue(outOption)!, parse.GetValue(onlyOption)));
+return CliErrors.Invoke(command, "Reproduce", args);
+
+int Run(bool quick, string outDir, string? only)
+{
+    var started = DateTime.UtcNow;
+    var clock = Stopwatch.StartNew();
+    string dir = Path.GetFullPath(outDir);
+    Directory.CreateDirectory(dir);
+    var selected = only is null ? experiments : ExperimentCatalog.Select(experiments, only).Selected;
+    var samples = new SampleRunner();
+    var records = new List<ExperimentRecord>();
+    var loads = new List<(string, double?, double?)>();
+    foreach (var e in selected)
+    {
+        Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {e.Id}: {e.Title}");
+        double? before = MachineLoad.OneMinute();
+        var watch = Stopwatch.StartNew();
+        ExperimentRecord record;
+        try
+        {
+            var outcome = e.Run(new ExperimentContext(dir, e.Id, quick, samples));
+            record = new ExperimentRecord(e.Id, e.Title, e.Paper, watch.Elapsed.TotalSeconds, outcome, null);
+            foreach (var c in outcome.Claims) Console.WriteLine($"    {(c.Verdict == Verdict.Reproduced ? "reproduced" : "DIFFERS   ")}  {c.Name}: {c.Ours}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or FormatException)
+        {
+            record = new ExperimentRecord(e.Id, e.Title, e.Paper, watch.Elapsed.TotalSeconds, null, ex.Message);
+            Console.WriteLine($"    FAILED: {ex.Message}");
+        }
+        records.Add(record);
+        loads.Add((e.Id, before, MachineLoad.OneMinute()));
+        Console.WriteLine($"    {ReportWriter.Minutes(record.Seconds)}");
+    }
+    string invocation = $"dotnet run -c Release --project samples/Reproduce --{(quick ? " --quick" : "")} --out {outDir}{(only is null ? "" : $" --only {only}")}";
+    string report = Path.Combine(dir, "report.md");
+    ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads);
+    Console.WriteLine($"Wrote {report} ({ReportWriter.Minutes(clock.Elapsed.TotalSeconds)})");
+    return records.Any(r => r.Error is not null) ? 1 : 0;
+}
