@@ -9,6 +9,8 @@ need=()
 /usr/bin/python3 -c 'import onnx' 2>/dev/null || need+=(python3-onnx python3-numpy)
 # The pytorch-fid parity tests' independent reference (PyTorch, PIL, SciPy), and the image decoders' reference (PIL).
 /usr/bin/python3 -c 'import torch, torchvision, PIL, scipy, yaml' 2>/dev/null || need+=(python3-torch python3-torchvision python3-pil python3-scipy python3-yaml)
+# The serving page's browser test drives Debian's chromium through Playwright (its own browser downloads are unavailable).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 # The sharded-statistics test runs a real single-node Slurm cluster (see deploy/README.md).
 { command -v sbatch && command -v slurmctld && command -v munged; } >/dev/null 2>&1 || need+=(slurm-wlm munge)
 if [ ${#need[@]} -gt 0 ]; then

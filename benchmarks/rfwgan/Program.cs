@@ -9,6 +9,11 @@ using MlGan.Trainers.RandomFeature;
 using MlGan.Transforms;
 using TorchSharp;
 
+if (args.Length > 0 && args[0] == "roofline")
+{
+    Roofline.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Environment.ProcessorCount);
+    return;
+}
 int s1 = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 int s2 = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 120;
 int threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;

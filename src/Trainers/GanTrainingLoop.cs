@@ -61,8 +61,8 @@ public static class GanTrainingLoop
             throw new ArgumentException($"The log to continue has columns ({string.Join(", ", log.Quantities)}) but the stepper reports ({string.Join(", ", stepper.Quantities)}).", nameof(settings));
         var clock = Stopwatch.StartNew();
         using var channel = host.Start("Training");
-        channel.Info(MessageSensitivity.None, settings.StartStep == 0 ? $"{trainerName}: training for {settings.Steps} steps."
-            : $"{trainerName}: resuming at step {settings.StartStep} of {settings.Steps}.");
+        channel.Info(MessageSensitivity.None, (settings.StartStep == 0 ? $"{trainerName}: training for {settings.Steps} steps"
+            : $"{trainerName}: resuming at step {settings.StartStep} of {settings.Steps}") + $"; oneDNN {MlGan.Transforms.Native.OneDnn.Summary}.");
         for (int step = settings.StartStep; step < settings.Steps; step++)
         {
             ThrowIfCanceled(host, settings.CancellationToken, step);
