@@ -35,11 +35,11 @@ internal sealed class RsTwoCluster : IExperiment
         {
             Claim.Check("JS min D-loss while collapsed", "≈ 0.48 (2-point s1a value 0.4774)", Spread(jsPlateau, F3),
                 jsPlateau.Length > 0 && Math.Abs(Stats.Median(jsPlateau) - 0.48) < 0.02, "median within 0.02 of 0.48",
-                string.Create(ci, $"median more than 0.02 from 0.48: runs leave collapse before the critic settles (lowest run here {(jsPlateau.Length > 0 ? jsPlateau.Min() : double.NaN):F3}; see the optimised-critic claim)")),
+                string.Create(ci, $"median more than 0.02 from 0.48 (lowest run here {(jsPlateau.Length > 0 ? jsPlateau.Min() : double.NaN):F3}; see the optimised-critic claim)")),
             Claim.Check("RS min D-loss while collapsed", "≈ 0.35 (2-point s1a value ½ log 2 = 0.3466)",
                 Spread(rsPlateau, F3) + $"; {nearRs} of {rsPlateau.Length} within 0.01 of 0.3466",
                 rsPlateau.Length > 0 && Math.Abs(Stats.Median(rsPlateau) - 0.35) < 0.02, "median within 0.02 of 0.35",
-                string.Create(ci, $"median more than 0.02 from 0.35: most RS runs escape before the critic reaches D*(s1a) (lowest run here {(rsPlateau.Length > 0 ? rsPlateau.Min() : double.NaN):F3}; see the optimised-critic claim)")),
+                string.Create(ci, $"median more than 0.02 from 0.35 (lowest run here {(rsPlateau.Length > 0 ? rsPlateau.Min() : double.NaN):F3}; see the optimised-critic claim)")),
             Claim.Check("RS escapes faster than JS", "JS ≈ 3–4× slower (RS ≈ 800 iterations; JS stuck until ≈ 2800 in Fig. 6a)",
                 $"iterations to escape: JS {Spread(jsEscape, Esc)}, RS {Spread(rsEscape, Esc)}; ratio of medians {(double.IsFinite(ratio) ? ratio.ToString("F2", ci) : "n/a")}",
                 double.IsFinite(ratio) && ratio >= 2 && ratio <= 5, "ratio of medians in [2, 5]",
@@ -89,6 +89,8 @@ internal sealed class RsTwoCluster : IExperiment
             return new Claim($"{name} {paperValue} = the optimised critic at the collapsed generator", paper,
                 $"no {name} run was collapsed after the burn-in; initial generator: {Text(initial)} critic steps", Verdict.Differs, "nothing to measure at a plateau");
         double final = plateau.Medians[^1];
+        var own = main.Where(r => runs.Cell(r, "loss") == loss && runs.Number(r, "plateau_d_loss") is not null).Select(r => runs.Number(r, "plateau_d_loss")!.Value).ToArray();
+        double ownMedian = own.Length > 0 ? Stats.Median(own) : double.NaN;
         int? reach = plateau.Steps.Zip(plateau.Medians).Where(p => p.Second <= s1a + 0.01).Select(p => (int?)p.First).FirstOrDefault();
         string ours = string.Create(ci, $"a fresh critic trained alone, median D-loss after n critic steps — against each {name} run's generator at its plateau minimum ({plateau.Seeds} runs): {Text(plateau)}; against the initial generator: {Text(initial)}; the {name} runs spend a median {spentMedian:F0} critic steps collapsed before escaping");
         string whyNot = final < s1a - 0.01
@@ -96,7 +98,7 @@ internal sealed class RsTwoCluster : IExperiment
             : string.Create(ci, $"an optimised critic stays above {s1a + 0.01:F4} (at {final:F3}): the 2-point value is not reached from this setup's collapsed generators");
         return Claim.Check($"{name} {paperValue} = the optimised critic at the collapsed generator", paper, ours,
             Math.Abs(final - s1a) <= 0.01,
-            string.Create(ci, $"at the generators the collapsed runs reach, an optimised critic settles at the 2-point value: the paper's {paperValue} is the basin's optimal-critic value; the median over runs of the plateau minimum is higher when runs escape before their own critic gets there (it needs about {reach} critic steps)"),
+            string.Create(ci, $"at the collapsed generators the runs reach, an optimised critic settles at the 2-point value (a fresh critic needs about {reach} steps against the frozen generator): the paper's {paperValue} is the basin's optimal-critic value. The runs' own plateau minima are higher (median {ownMedian:F3}) although they spend a median {spentMedian:F0} critic steps collapsed: during training the generator moves while the critic learns"),
             whyNot);
     }
 }
