@@ -85,6 +85,10 @@ void Measure(string impl, string family, Action step)
         $"{impl} family={family} threads={threads} steps={steps} min_ms={times[0]:F1} ms_per_step={median:F1}"));
 }
 
+// ‖∇‖ of the updated network, as GanStepper logs it every step.
+static double Norm(IEnumerable<TorchSharp.Modules.Parameter> ps) =>
+    Math.Sqrt(ps.Where(p => p.grad is not null).Sum(p => p.grad!.square().sum().ToDouble()));
+
 // The sample's step: "mlgan" through GanStepper, "raw" the same networks and update written out by hand.
 static Action SampleStep(string impl, Tensor images, Tensor classes)
 {
@@ -128,8 +132,6 @@ static Action SampleStep(string impl, Tensor images, Tensor classes)
     var optD = optim.Adam(d.parameters(), 4e-4, 0.5, 0.999);
     var ema = g.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
     var random = new torch.Generator(3);
-    static double Norm(IEnumerable<TorchSharp.Modules.Parameter> ps) =>
-        Math.Sqrt(ps.Where(p => p.grad is not null).Sum(p => p.grad!.square().sum().ToDouble()));
     return () =>
     {
         using var scope = NewDisposeScope();
@@ -165,8 +167,6 @@ static Action RawStep(DcganGenerator g, DcganDiscriminator d, bool wgan, GanStep
 {
     var optG = optim.Adam(g.parameters(), s.GeneratorOptimizer.LearningRate, 0.5, 0.999);
     var optD = optim.Adam(d.parameters(), s.DiscriminatorOptimizer.LearningRate, 0.5, 0.999);
-    static double Norm(IEnumerable<TorchSharp.Modules.Parameter> ps) =>
-        Math.Sqrt(ps.Where(p => p.grad is not null).Sum(p => p.grad!.square().sum().ToDouble()));
     return () =>
     {
         using var scope = NewDisposeScope();

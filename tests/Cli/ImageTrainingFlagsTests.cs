@@ -15,17 +15,8 @@ public sealed class ImageTrainingFlagsTests
 {
     private static (int Code, string Error) Run(params string[] args)
     {
-        var error = new StringWriter();
-        var old = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (Program.BuildRoot().Parse(args).Invoke(), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(old);
-        }
+        var (code, _, error) = TestSupport.CliRunner.Run(args);
+        return (code, error);
     }
 
     private static string TempDir() => Path.Combine(Path.GetTempPath(), "mlgan-image-train-" + Guid.NewGuid().ToString("N"));
