@@ -34,7 +34,10 @@ internal static class TestModels
         return b.ToBytes();
     }
 
-    public static float[] Forward(float[] z)
+    public static float[] Forward(float[] z) => Forward(z, null);
+
+    /// <summary>The hidden layer, then tanh(W₂h + b₂ (+ the label's class row)).</summary>
+    private static float[] Forward(float[] z, long? label)
     {
         var h = new double[Hidden];
         for (int i = 0; i < Hidden; i++)
@@ -46,7 +49,7 @@ internal static class TestModels
         var x = new float[Out];
         for (int i = 0; i < Out; i++)
         {
-            double s = B2[i];
+            double s = B2[i] + (label is { } y ? ClassTable[y * Out + i] : 0);
             for (int j = 0; j < Hidden; j++) s += W2[i * Hidden + j] * h[j];
             x[i] = (float)Math.Tanh(s);
         }
@@ -82,24 +85,7 @@ internal static class TestModels
     }
 
     /// <summary>The forward pass of <see cref="Conditional"/>.</summary>
-    public static float[] ForwardConditional(float[] z, long label)
-    {
-        var h = new double[Hidden];
-        for (int i = 0; i < Hidden; i++)
-        {
-            double s = B1[i];
-            for (int j = 0; j < Latent; j++) s += W1[i * Latent + j] * z[j];
-            h[i] = Math.Max(0, s);
-        }
-        var x = new float[Out];
-        for (int i = 0; i < Out; i++)
-        {
-            double s = B2[i] + ClassTable[label * Out + i];
-            for (int j = 0; j < Hidden; j++) s += W2[i * Hidden + j] * h[j];
-            x[i] = (float)Math.Tanh(s);
-        }
-        return x;
-    }
+    public static float[] ForwardConditional(float[] z, long label) => Forward(z, label);
 
     /// <summary>A graph whose input has a fixed batch of 3: not servable.</summary>
     public static byte[] FixedBatch()
