@@ -17,8 +17,9 @@ public static class ImageGrid
     /// <param name="rows">Rows of the grid, 1 ≤ rows ≤ samples; columns = ⌈samples / rows⌉.</param>
     /// <param name="low">The value shown black (e.g. −1 for a tanh generator).</param>
     /// <param name="high">The value shown white.</param>
+    /// <param name="columns">Columns of the grid, ≥ ⌈samples / rows⌉; null (default): ⌈samples / rows⌉.</param>
     /// <exception cref="ArgumentException">A bad shape, a row of the wrong length, or an empty or inverted range.</exception>
-    public static byte[] EncodePng(IReadOnlyList<float[]> samples, IReadOnlyList<long> shape, int rows, float low = -1, float high = 1)
+    public static byte[] EncodePng(IReadOnlyList<float[]> samples, IReadOnlyList<long> shape, int rows, float low = -1, float high = 1, int? columns = null)
     {
         Guard.NotNull(samples, nameof(samples));
         Guard.NotNull(shape, nameof(shape));
@@ -27,8 +28,11 @@ public static class ImageGrid
         if (samples.Count == 0) throw new ArgumentException("No samples to tile.", nameof(samples));
         if (rows < 1 || rows > samples.Count) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"rows must lie in [1, {samples.Count}].");
         if (!(high > low)) throw new ArgumentException($"The value range [{low}, {high}] is empty.", nameof(high));
-        int c = (int)shape[0], h = (int)shape[1], w = (int)shape[2], columns = (samples.Count + rows - 1) / rows;
-        int width = columns * w + (columns + 1) * Gutter, height = rows * h + (rows + 1) * Gutter;
+        int needed = (samples.Count + rows - 1) / rows;
+        if (columns is { } given && given < needed)
+            throw new ArgumentOutOfRangeException(nameof(columns), given, $"{samples.Count} samples in {rows} rows need at least {needed} columns.");
+        int c = (int)shape[0], h = (int)shape[1], w = (int)shape[2], cols = columns ?? needed;
+        int width = cols * w + (cols + 1) * Gutter, height = rows * h + (rows + 1) * Gutter;
         var pixels = new byte[width * height * 4];
         for (int i = 3; i < pixels.Length; i += 4) pixels[i] = 255; // opaque black gutters
         float scale = 255f / (high - low);
@@ -37,7 +41,7 @@ public static class ImageGrid
             var sample = samples[s] ?? throw new ArgumentException($"Sample {s} is null.", nameof(samples));
             if (sample.Length != c * h * w)
                 throw new ArgumentException($"Sample {s} has {sample.Length} values; [{c}, {h}, {w}] needs {c * h * w}.", nameof(samples));
-            int x0 = Gutter + s % columns * (w + Gutter), y0 = Gutter + s / columns * (h + Gutter);
+            int x0 = Gutter + s % cols * (w + Gutter), y0 = Gutter + s / cols * (h + Gutter);
             for (int y = 0; y < h; y++)
                 for (int x = 0; x < w; x++)
                 {
