@@ -3,13 +3,14 @@ namespace MlGan.Samples.Reproduce;
 /// <summary>Where one experiment writes, how large it runs, and how it starts the samples.</summary>
 internal sealed class ExperimentContext
 {
-    public ExperimentContext(string reportDirectory, string id, bool quick, SampleRunner samples)
+    public ExperimentContext(string reportDirectory, string id, bool quick, SampleRunner samples, ImageSweepSettings? sweeps = null)
     {
         ReportDirectory = reportDirectory;
         RelativeDirectory = id;
         Directory = Path.Combine(reportDirectory, id);
         Quick = quick;
         Samples = samples;
+        Sweeps = sweeps ?? ImageSweepSettings.Defaults;
         System.IO.Directory.CreateDirectory(Directory);
     }
 
@@ -24,6 +25,9 @@ internal sealed class ExperimentContext
 
     /// <summary>--quick: the small settings that keep the whole run within 15 minutes on 2 cores.</summary>
     public bool Quick { get; }
+
+    /// <summary>Overrides of the image width sweeps' widths and steps (--sweep-widths, --sweep-steps).</summary>
+    public ImageSweepSettings Sweeps { get; }
 
     /// <summary>Starts the existing samples.</summary>
     public SampleRunner Samples { get; }

@@ -1,7 +1,7 @@
 // One command for the five seed papers: runs every experiment (the existing samples as child processes, the GMM-GAN
 // simulator in process) and writes DIR/report.md — per claim the paper's value or statement, MlGan's value from this
 // run, a verdict with its reason, the command, the wall time and the figures.
-//   dotnet run -c Release --project samples/Reproduce -- [--quick] --out DIR [--only id,id]
+//   dotnet run -c Release --project samples/Reproduce -- [--quick] --out DIR [--only id,id] [--sweep-widths LIST] [--sweep-steps N]
 using System.CommandLine;
 using System.Diagnostics;
 using MlGan.Cli;
@@ -12,11 +12,15 @@ var quickOption = new Option<bool>("--quick") { Description = "Small settings: t
 var outOption = new Option<string>("--out") { Description = "Output directory (report.md and one folder per experiment).", Required = true };
 var onlyOption = new Option<string?>("--only") { Description = $"Comma-separated experiment ids to run (default all): {string.Join(", ", experiments.Select(e => e.Id))}." }
     .Must(v => v is null || ExperimentCatalog.Select(experiments, v).Unknown.Count == 0, $"a comma-separated list of {string.Join(", ", experiments.Select(e => e.Id))}");
-var command = new RootCommand("Runs every seed-paper experiment and writes a generated report (paper vs MlGan).") { quickOption, outOption, onlyOption };
-command.SetAction(parse => Run(parse.GetValue(quickOption), parse.GetValue(outOption)!, parse.GetValue(onlyOption)));
+var sweepWidthsOption = new Option<string?>("--sweep-widths") { Description = "Widths k of the DCGAN / ResNet image sweeps instead of the mode's (full 8..128), e.g. 8..64 or 8,16,32." }
+    .Must(v => v is null || WidthSweep.TryParse(v, "--sweep-widths", out _, out _), "a width list such as 8,16,32 or a range 8..64");
+var sweepStepsOption = new Option<int?>("--sweep-steps") { Description = "Generator steps per k of the image sweeps instead of the mode's (full 5000)." }.AtLeast(1);
+var command = new RootCommand("Runs every seed-paper experiment and writes a generated report (paper vs MlGan).") { quickOption, outOption, onlyOption, sweepWidthsOption, sweepStepsOption };
+command.SetAction(parse => Run(parse.GetValue(quickOption), parse.GetValue(outOption)!, parse.GetValue(onlyOption),
+    new ImageSweepSettings(parse.GetValue(sweepWidthsOption), parse.GetValue(sweepStepsOption))));
 return CliErrors.Invoke(command, "Reproduce", args);
 
-int Run(bool quick, string outDir, string? only)
+int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps)
 {
     var started = DateTime.UtcNow;
     var clock = Stopwatch.StartNew();
@@ -34,7 +38,7 @@ int Run(bool quick, string outDir, string? only)
         ExperimentRecord record;
         try
         {
-            var outcome = e.Run(new ExperimentContext(dir, e.Id, quick, samples));
+            var outcome = e.Run(new ExperimentContext(dir, e.Id, quick, samples, sweeps));
             record = new ExperimentRecord(e.Id, e.Title, e.Paper, watch.Elapsed.TotalSeconds, outcome, null);
             foreach (var c in outcome.Claims) Console.WriteLine($"    {(c.Verdict == Verdict.Reproduced ? "reproduced" : "DIFFERS   ")}  {c.Name}: {c.Ours}");
         }
@@ -47,7 +51,7 @@ int Run(bool quick, string outDir, string? only)
         loads.Add((e.Id, before, MachineLoad.OneMinute()));
         Console.WriteLine($"    {ReportWriter.Minutes(record.Seconds)}");
     }
-    string invocation = $"dotnet run -c Release --project samples/Reproduce --{(quick ? " --quick" : "")} --out {outDir}{(only is null ? "" : $" --only {only}")}";
+    string invocation = $"dotnet run -c Release --project samples/Reproduce --{(quick ? " --quick" : "")} --out {outDir}{(only is null ? "" : $" --only {only}")}{sweeps.Flags()}";
     string report = Path.Combine(dir, "report.md");
     ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads);
     Console.WriteLine($"Wrote {report} ({ReportWriter.Minutes(clock.Elapsed.TotalSeconds)})");

@@ -68,4 +68,29 @@ public sealed class ReproduceReportTests
         StringAssert.EndsWith(result.Stderr.TrimEnd(), "; got gmm-fig9.");
         Assert.AreEqual(1, result.Stderr.TrimEnd().Split('\n').Length, result.Describe());
     }
+
+    [TestMethod]
+    public void BadSweepWidths_AreOneLineAndExitTwo()
+    {
+        var result = SampleProgram.Run("Reproduce", "--out", Path.Combine(Path.GetTempPath(), "unused"), "--sweep-widths", "64..8");
+        Assert.AreEqual(CliErrors.UsageOrDataError, result.ExitCode, result.Describe());
+        StringAssert.StartsWith(result.Stderr.TrimEnd(), "Reproduce: --sweep-widths must be a width list such as 8,16,32 or a range 8..64");
+        Assert.AreEqual(1, result.Stderr.TrimEnd().Split('\n').Length, result.Describe());
+    }
+
+    [TestMethod]
+    public void SweepBounds_AreInTheReportsCommandLine()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "mlgan-reproduce-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = SampleProgram.Run("Reproduce", "--out", dir, "--only", "rs-2point", "--sweep-widths", "8,16", "--sweep-steps", "7");
+            Assert.AreEqual(0, result.ExitCode, result.Describe());
+            StringAssert.Contains(File.ReadAllText(Path.Combine(dir, "report.md")), "--only rs-2point --sweep-widths 8,16 --sweep-steps 7`");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }
