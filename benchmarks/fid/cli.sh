@@ -20,6 +20,6 @@ $mlgan stats --data "$data/features1.csv" --features identity --quiet --out "$da
 $mlgan stats --data "$data/features2.csv" --features identity --quiet --out "$data/f2.stats" > /dev/null
 stats=$(t $mlgan score --real "$data/f1.stats" --fake "$data/f2.stats" --metrics fid --json "$data/stats.json")
 $py fid_scipy.py "$data" | tee "$data/scipy.txt"
-scipy=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' "$data/scipy.txt")
+scipy=$(sed -E 's/^SCIPY seconds=([0-9.]+).*/\1/' "$data/scipy.txt")
 echo "csv_to_fid_seconds=$csv stats_to_fid_seconds=$stats scipy_seconds=$scipy ratio_csv=$(echo "$csv / $scipy" | bc -l | cut -c1-6)"
 $py -c "import json,sys; print('fid csv', json.load(open(sys.argv[1]))['fid'], 'stats', json.load(open(sys.argv[2]))['fid'])" "$data/csv.json" "$data/stats.json"
