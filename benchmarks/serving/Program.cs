@@ -63,7 +63,7 @@ root.SetAction(async (parse, cancel) =>
             Console.WriteLine(string.Create(inv, $"soak: {requests} requests, {errors} errors, {busy} × 503; RSS MiB {string.Join(" ", rss.Select(v => v.ToString("F0", inv)))}; largest drift from slice 2: {worst * 100:F1} % ({(worst <= 0.10 ? "flat within 10 %" : "NOT flat")})"));
         }
         int exit = server.Stop();
-        Console.WriteLine($"server exited with code {exit} after SIGINT");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server exited with code {exit}, {server.StopSeconds:F2} s after SIGTERM"));
         return exit == 0 ? 0 : 1;
     }
     finally

@@ -6,7 +6,8 @@ namespace MlGan.Benchmarks.Serving;
 
 /// <summary>
 /// `mlgan serve` as a child process (mlgan.dll from this program's folder) on a loopback port the OS picks: its URL
-/// read from the "Serving … on URL" line, its resident set read from /proc, stopped with SIGINT (graceful).
+/// read from the "Serving … on URL" line, its resident set read from /proc, stopped with SIGTERM (graceful;
+/// SIGTERM because a benchmark started as a background job passes SIGINT on ignored, see InheritedSignals).
 /// </summary>
 internal sealed partial class ServerProcess : IDisposable
 {
@@ -54,12 +55,17 @@ internal sealed partial class ServerProcess : IDisposable
         throw new InvalidOperationException("No VmRSS line in /proc/PID/status.");
     }
 
-    /// <summary>SIGINT, then the exit code (graceful shutdown gives 0); killed after 30 s.</summary>
+    /// <summary>Seconds from the SIGTERM of <see cref="Stop"/> to the process's exit.</summary>
+    public double StopSeconds { get; private set; }
+
+    /// <summary>SIGTERM, then the exit code (graceful shutdown gives 0); killed after 60 s (twice the default drain).</summary>
     public int Stop()
     {
         if (_process.HasExited) return _process.ExitCode;
-        _ = Interrupt(_process.Id, 2);
-        if (!_process.WaitForExit(30_000)) _process.Kill(entireProcessTree: true);
+        var clock = Stopwatch.StartNew();
+        _ = Signal(_process.Id, 15);
+        if (!_process.WaitForExit(60_000)) _process.Kill(entireProcessTree: true);
+        StopSeconds = clock.Elapsed.TotalSeconds;
         _process.WaitForExit();
         return _process.ExitCode;
     }
@@ -71,7 +77,7 @@ internal sealed partial class ServerProcess : IDisposable
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Interrupt(int pid, int signal);
+    private static extern int Signal(int pid, int signal);
 
     [GeneratedRegex(@"^Serving .* on (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ServingLine();

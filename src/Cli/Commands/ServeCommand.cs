@@ -49,8 +49,8 @@ public static class ServeCommand
             var app = GeneratorServer.Build(generator, options);
             app.Start();
             // The bound addresses (a port 0 becomes the port the OS picked): scripts read the URL from this line.
-            Console.WriteLine($"Serving {file.Name} (latent {generator.LatentDimension}, samples [{string.Join(", ", generator.SampleShape)}]{(generator.ClassCount > 0 ? $", {generator.ClassCount} classes" : "")}) on {string.Join(", ", app.Urls)}{(key is null ? "" : " (API key required)")}; Ctrl+C stops.");
-            app.WaitForShutdown(); // returns after Ctrl+C / SIGTERM once in-flight requests finish (or --shutdown-timeout passes)
+            Console.WriteLine($"Serving {file.Name} (latent {generator.LatentDimension}, samples [{string.Join(", ", generator.SampleShape)}]{(generator.ClassCount > 0 ? $", {generator.ClassCount} classes" : "")}) on {string.Join(", ", app.Urls)}{(key is null ? "" : " (API key required)")}; {InheritedSignals.StopHint()}");
+            app.WaitForShutdown(); // returns after SIGINT / SIGTERM once in-flight requests finish (or --shutdown-timeout passes)
             return 0;
         }));
         return cmd;

@@ -29,6 +29,9 @@ internal sealed class DaemonProcess : IDisposable
     /// <summary>Whether the daemon has exited (by itself or by <see cref="Stop"/>).</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Starts <paramref name="fileName"/> <paramref name="arguments"/> with an environment overlay (null value = remove).</summary>
     public static DaemonProcess Start(string name, string fileName, IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment, string workingDirectory)

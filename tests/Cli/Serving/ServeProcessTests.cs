@@ -46,7 +46,7 @@ public sealed class ServeProcessTests
         using var daemon = DaemonProcess.Start("mlgan serve", MlGanTool.Command[0], [.. MlGanTool.Command.Skip(1), "serve", _model, "--urls", url, .. extra], null, Path.GetTempPath());
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!daemon.Output.Contains("Ctrl+C stops", StringComparison.Ordinal))
+        while (!daemon.Output.Contains("SIGTERM stops", StringComparison.Ordinal))
         {
             Assert.IsFalse(daemon.HasExited, daemon.Output);
             Assert.IsLessThan(deadline, DateTime.UtcNow, "server did not start:\n" + daemon.Output);
