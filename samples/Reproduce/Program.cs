@@ -1,7 +1,7 @@
 // One command for the five seed papers: runs every experiment (the existing samples as child processes, the GMM-GAN
 // simulator in process) and writes DIR/report.md — per claim the paper's value or statement, MlGan's value from this
 // run, a verdict with its reason, the command, the wall time and the figures.
-//   dotnet run -c Release --project samples/Reproduce -- [--quick] --out DIR [--only id,id] [--sweep-widths LIST] [--sweep-steps N]
+//   dotnet run -c Release --project samples/Reproduce -- [--quick] --out DIR [--only id,id] [--sweep-widths LIST] [--sweep-steps N] [--resume]
 using System.CommandLine;
 using System.Diagnostics;
 using MlGan.Cli;
@@ -15,12 +15,13 @@ var onlyOption = new Option<string?>("--only") { Description = $"Comma-separated
 var sweepWidthsOption = new Option<string?>("--sweep-widths") { Description = "Widths k of the DCGAN / ResNet image sweeps instead of the mode's (full 8..128), e.g. 8..64 or 8,16,32." }
     .Must(v => v is null || WidthSweep.TryParse(v, "--sweep-widths", out _, out _), "a width list such as 8,16,32 or a range 8..64");
 var sweepStepsOption = new Option<int?>("--sweep-steps") { Description = "Generator steps per k of the image sweeps instead of the mode's (full 5000)." }.AtLeast(1);
-var command = new RootCommand("Runs every seed-paper experiment and writes a generated report (paper vs MlGan).") { quickOption, outOption, onlyOption, sweepWidthsOption, sweepStepsOption };
+var resumeOption = new Option<bool>("--resume") { Description = "Reuse the experiments an earlier run of the same settings finished in --out (their outcome.json); run the rest." };
+var command = new RootCommand("Runs every seed-paper experiment and writes a generated report (paper vs MlGan).") { quickOption, outOption, onlyOption, sweepWidthsOption, sweepStepsOption, resumeOption };
 command.SetAction(parse => Run(parse.GetValue(quickOption), parse.GetValue(outOption)!, parse.GetValue(onlyOption),
-    new ImageSweepSettings(parse.GetValue(sweepWidthsOption), parse.GetValue(sweepStepsOption))));
+    new ImageSweepSettings(parse.GetValue(sweepWidthsOption), parse.GetValue(sweepStepsOption)), parse.GetValue(resumeOption)));
 return CliErrors.Invoke(command, "Reproduce", args);
 
-int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps)
+int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps, bool resume)
 {
     var started = DateTime.UtcNow;
     var clock = Stopwatch.StartNew();
@@ -30,9 +31,24 @@ int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps)
     var samples = new SampleRunner();
     var records = new List<ExperimentRecord>();
     var loads = new List<(string, double?, double?)>();
+    string settings = ExperimentCheckpoint.Settings(quick, sweeps);
+    string invocation = $"dotnet run -c Release --project samples/Reproduce --{(quick ? " --quick" : "")} --out {outDir}{(only is null ? "" : $" --only {only}")}{sweeps.Flags()}{(resume ? " --resume" : "")}";
+    string report = Path.Combine(dir, "report.md");
+    int reused = 0;
     foreach (var e in selected)
     {
         Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {e.Id}: {e.Title}");
+        string experimentDir = Path.Combine(dir, e.Id);
+        string? skipped = null;
+        if (resume && ExperimentCheckpoint.TryLoad(experimentDir, e.Id, settings, out skipped) is { } saved)
+        {
+            records.Add(saved.Record);
+            loads.Add((e.Id, saved.LoadBefore, saved.LoadAfter));
+            reused++;
+            Console.WriteLine($"    reused from {Path.Combine(experimentDir, "outcome.json")} ({ReportWriter.Minutes(saved.Record.Seconds)} when it ran)");
+            continue;
+        }
+        if (skipped is not null) Console.WriteLine($"    {skipped}");
         double? before = MachineLoad.OneMinute();
         var watch = Stopwatch.StartNew();
         ExperimentRecord record;
@@ -47,13 +63,15 @@ int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps)
             record = new ExperimentRecord(e.Id, e.Title, e.Paper, watch.Elapsed.TotalSeconds, null, ex.Message);
             Console.WriteLine($"    FAILED: {ex.Message}");
         }
+        double? after = MachineLoad.OneMinute();
         records.Add(record);
-        loads.Add((e.Id, before, MachineLoad.OneMinute()));
+        loads.Add((e.Id, before, after));
+        ExperimentCheckpoint.Save(experimentDir, settings, record, before, after);
+        // The report so far, after every experiment: a run killed hours in still leaves what it finished.
+        ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads, selected.Count, reused);
         Console.WriteLine($"    {ReportWriter.Minutes(record.Seconds)}");
     }
-    string invocation = $"dotnet run -c Release --project samples/Reproduce --{(quick ? " --quick" : "")} --out {outDir}{(only is null ? "" : $" --only {only}")}{sweeps.Flags()}";
-    string report = Path.Combine(dir, "report.md");
-    ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads);
+    ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads, selected.Count, reused);
     Console.WriteLine($"Wrote {report} ({ReportWriter.Minutes(clock.Elapsed.TotalSeconds)})");
     return records.Any(r => r.Error is not null) ? 1 : 0;
 }

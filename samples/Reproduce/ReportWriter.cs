@@ -6,8 +6,10 @@ namespace MlGan.Samples.Reproduce;
 /// <summary>Writes report.md: a summary table, then per experiment its commands, wall time, claims and figures.</summary>
 internal static class ReportWriter
 {
+    /// <param name="planned">How many experiments the run was asked for; fewer records means the report is written mid-run.</param>
+    /// <param name="reused">How many of the records an earlier run of the same settings finished (--resume).</param>
     public static string Write(string path, string invocation, bool quick, DateTime startedUtc, double seconds,
-        IReadOnlyList<ExperimentRecord> records, IReadOnlyList<(string Id, double? LoadBefore, double? LoadAfter)> loads)
+        IReadOnlyList<ExperimentRecord> records, IReadOnlyList<(string Id, double? LoadBefore, double? LoadAfter)> loads, int planned, int reused)
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -17,6 +19,16 @@ internal static class ReportWriter
             + FormattableString.Invariant($"{Environment.ProcessorCount} logical cores, total wall time {Minutes(seconds)}. Every number below comes from this run; ")
             + "each experiment's folder holds its CSVs, figures and the samples' console output (`stdout.log`).");
         sb.AppendLine();
+        if (records.Count < planned)
+        {
+            sb.AppendLine(string.Create(ci, $"**In progress: {records.Count} of {planned} experiments finished so far** (the report is rewritten after each one)."));
+            sb.AppendLine();
+        }
+        if (reused > 0)
+        {
+            sb.AppendLine(string.Create(ci, $"Resumed (`--resume`): {reused} experiment(s) were finished by an earlier invocation of the same settings in this folder and reused (their wall times and loads are from that invocation); the total wall time above is this invocation's."));
+            sb.AppendLine();
+        }
         int reproduced = records.Sum(r => r.Outcome?.Claims.Count(c => c.Verdict == Verdict.Reproduced) ?? 0);
         int total = records.Sum(r => r.Outcome?.Claims.Count ?? 0);
         sb.AppendLine(string.Create(ci, $"**{reproduced} of {total} claims reproduced**; {records.Count(r => r.Error is not null)} experiment(s) failed to run."));

@@ -93,4 +93,39 @@ public sealed class ReproduceReportTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [TestMethod]
+    public void Resume_ReusesFinishedExperimentsOfTheSameSettings_AndRerunsOthers()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "mlgan-reproduce-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var first = SampleProgram.Run("Reproduce", "--out", dir, "--only", "rs-2point,gmm-fig1");
+            Assert.AreEqual(0, first.ExitCode, first.Describe());
+            Assert.IsTrue(File.Exists(Path.Combine(dir, "rs-2point", "outcome.json")), first.Describe());
+            string firstReport = File.ReadAllText(Path.Combine(dir, "report.md"));
+
+            // A killed run: one experiment's outcome lost, the other's kept.
+            File.Delete(Path.Combine(dir, "gmm-fig1", "outcome.json"));
+            var resumed = SampleProgram.Run("Reproduce", "--out", dir, "--only", "rs-2point,gmm-fig1", "--resume");
+            Assert.AreEqual(0, resumed.ExitCode, resumed.Describe());
+            Assert.AreEqual(1, Regex.Matches(resumed.Stdout, "reused from ").Count, resumed.Describe());
+            StringAssert.Contains(resumed.Stdout, Path.Combine(dir, "rs-2point", "outcome.json"), resumed.Describe());
+            string report = File.ReadAllText(Path.Combine(dir, "report.md"));
+            StringAssert.Contains(report, "Resumed (`--resume`): 1 experiment(s)");
+            StringAssert.Contains(report, "--only rs-2point,gmm-fig1 --resume`");
+            // Same claims, same values: the reused experiment's rows are the saved ones.
+            string Claims(string r) => string.Join('\n', r.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.Contains(" s |", StringComparison.Ordinal)));
+            Assert.AreEqual(Claims(firstReport), Claims(report));
+
+            // Other settings (quick mode) never reuse a full run's outcome.
+            var quick = SampleProgram.Run("Reproduce", "--quick", "--out", dir, "--only", "rs-2point", "--resume");
+            Assert.AreEqual(0, quick.ExitCode, quick.Describe());
+            StringAssert.Contains(quick.Stdout, "was written by a 'full' run, this one is 'quick'", quick.Describe());
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }
