@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using MlGan.Cli.Serving;
 using MlGan.Cli.Tests.Deploy;
+using MlGan.Cli.Tests.TestSupport;
 
 namespace MlGan.Cli.Tests.Serving;
 
@@ -40,7 +39,7 @@ public sealed class InheritedSignalsTests
         File.WriteAllBytes(model, TestModels.Mlp());
         try
         {
-            int port = FreePort();
+            int port = LoopbackPort.Free();
             // trap '' INT sets SIGINT to ignored and exec keeps it, as `cmd &` in a non-interactive shell does.
             using var daemon = DaemonProcess.Start("mlgan serve", "sh",
                 ["-c", "trap '' INT; exec \"$0\" \"$@\"", .. MlGanTool.Command, "serve", model, "--urls", $"http://127.0.0.1:{port}"], null, Path.GetTempPath());
@@ -67,12 +66,5 @@ public sealed class InheritedSignalsTests
         {
             File.Delete(model);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

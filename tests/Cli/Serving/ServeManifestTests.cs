@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using MlGan.Cli.Tests.Deploy;
+using MlGan.Cli.Tests.TestSupport;
 
 namespace MlGan.Cli.Tests.Serving;
 
@@ -53,7 +53,7 @@ public sealed class ServeManifestTests
         try
         {
             File.WriteAllBytes(Path.Combine(models, "generator.onnx"), TestModels.Mlp());
-            int port = FreePort();
+            int port = LoopbackPort.Free();
             var args = Args(container).Select(a => a.Replace("/models/", models + "/", StringComparison.Ordinal)).ToList();
             string listen = ValueOf(args, "--urls");
             args[args.IndexOf(listen)] = new UriBuilder(listen) { Port = port }.Uri.ToString().TrimEnd('/');
@@ -112,12 +112,5 @@ public sealed class ServeManifestTests
         int at = args.IndexOf(flag);
         Assert.IsTrue(at >= 0 && at + 1 < args.Count, $"no {flag} VALUE in `{string.Join(' ', args)}`");
         return args[at + 1];
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

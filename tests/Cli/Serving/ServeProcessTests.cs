@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using MlGan.Cli.Tests.Deploy;
+using MlGan.Cli.Tests.TestSupport;
 
 namespace MlGan.Cli.Tests.Serving;
 
@@ -41,7 +41,7 @@ public sealed class ServeProcessTests
     /// <summary>Starts the server, sends <paramref name="requests"/> good requests and one text/plain one, SIGTERMs it; its output.</summary>
     private async Task<string> ServeAndSend(string[] extra, int requests)
     {
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         string url = $"http://127.0.0.1:{port}";
         using var daemon = DaemonProcess.Start("mlgan serve", MlGanTool.Command[0], [.. MlGanTool.Command.Skip(1), "serve", _model, "--urls", url, .. extra], null, Path.GetTempPath());
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
@@ -82,12 +82,5 @@ public sealed class ServeProcessTests
             }
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
