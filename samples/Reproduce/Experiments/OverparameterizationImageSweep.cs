@@ -9,12 +9,14 @@ namespace MlGan.Samples.Reproduce.Experiments;
 internal sealed class OverparameterizationImageSweep : IExperiment
 {
     private readonly string _net;
+    private readonly string _label;
     private readonly ImageSweepSettings _quick;
     private readonly int _paperSaturation;
 
     private OverparameterizationImageSweep(string net, string id, string label, int paperSaturation, ImageSweepSettings quick)
     {
         _net = net;
+        _label = label;
         Id = id;
         Title = $"Overparameterization Figures 4, 5, 6 analogues: {label} width sweep on Fashion-MNIST";
         _paperSaturation = paperSaturation;
@@ -57,7 +59,7 @@ internal sealed class OverparameterizationImageSweep : IExperiment
         var gap = test.Zip(train, (a, b) => a - b).ToArray();
         var claims = new List<Claim>
         {
-            Claim.Check("Fig. 4: FID falls as k grows", $"\"FID scores are high (poor) for small k … improve as models become more overparameterized\"; saturate beyond k = {_paperSaturation} ({(_net == "dcgan" ? "DCGAN" : "ResNet")})",
+            Claim.Check("Fig. 4: FID falls as k grows", $"\"FID scores are high (poor) for small k … improve as models become more overparameterized\"; saturate beyond k = {_paperSaturation} ({_label})",
                 $"FID(train) {Series(train, "F1")}; real train vs test {csv.Number(real, "fid_train")!.Value.ToString("F2", ci)}",
                 falls == train.Length - 1, $"FID(train) falls at every step of the sweep ({budget}); saturation is not tested by this k range",
                 $"FID(train) does not fall at every step of the sweep ({budget})"),
