@@ -37,7 +37,7 @@ int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps, bool
     int reused = 0;
     foreach (var e in selected)
     {
-        Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {e.Id}: {e.Title}");
+        Console.WriteLine($"[{Durations.Clock(clock.Elapsed)}] {e.Id}: {e.Title}");
         string experimentDir = Path.Combine(dir, e.Id);
         string? skipped = null;
         if (resume && ExperimentCheckpoint.TryLoad(experimentDir, e.Id, settings, out skipped) is { } saved)
@@ -45,7 +45,7 @@ int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps, bool
             records.Add(saved.Record);
             loads.Add((e.Id, saved.LoadBefore, saved.LoadAfter));
             reused++;
-            Console.WriteLine($"    reused from {Path.Combine(experimentDir, "outcome.json")} ({ReportWriter.Minutes(saved.Record.Seconds)} when it ran)");
+            Console.WriteLine($"    reused from {Path.Combine(experimentDir, "outcome.json")} ({Durations.Words(saved.Record.Seconds)} when it ran)");
             continue;
         }
         if (skipped is not null) Console.WriteLine($"    {skipped}");
@@ -69,9 +69,9 @@ int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps, bool
         ExperimentCheckpoint.Save(experimentDir, settings, record, before, after);
         // The report so far, after every experiment: a run killed hours in still leaves what it finished.
         ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads, selected.Count, reused);
-        Console.WriteLine($"    {ReportWriter.Minutes(record.Seconds)}");
+        Console.WriteLine($"    {Durations.Words(record.Seconds)}");
     }
     ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads, selected.Count, reused);
-    Console.WriteLine($"Wrote {report} ({ReportWriter.Minutes(clock.Elapsed.TotalSeconds)})");
+    Console.WriteLine($"Wrote {report} ({Durations.Words(clock.Elapsed.TotalSeconds)})");
     return records.Any(r => r.Error is not null) ? 1 : 0;
 }
