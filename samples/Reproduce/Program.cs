@@ -68,10 +68,10 @@ int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps, bool
         loads.Add((e.Id, before, after));
         ExperimentCheckpoint.Save(experimentDir, settings, record, before, after);
         // The report so far, after every experiment: a run killed hours in still leaves what it finished.
-        ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads, selected.Count, reused);
+        ReportWriter.Write(report, outDir, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads, selected.Count, reused);
         Console.WriteLine($"    {Durations.Words(record.Seconds)}");
     }
-    ReportWriter.Write(report, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads, selected.Count, reused);
+    ReportWriter.Write(report, outDir, invocation, quick, started, clock.Elapsed.TotalSeconds, records, loads, selected.Count, reused);
     Console.WriteLine($"Wrote {report} ({Durations.Words(clock.Elapsed.TotalSeconds)})");
     return records.Any(r => r.Error is not null) ? 1 : 0;
 }

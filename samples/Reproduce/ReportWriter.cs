@@ -8,7 +8,8 @@ internal static class ReportWriter
 {
     /// <param name="planned">How many experiments the run was asked for; fewer records means the report is written mid-run.</param>
     /// <param name="reused">How many of the records an earlier run of the same settings finished (--resume).</param>
-    public static string Write(string path, string invocation, bool quick, DateTime startedUtc, double seconds,
+    /// <param name="outAsGiven">--out as the user typed it: the commands show it in place of the resolved folder.</param>
+    public static string Write(string path, string outAsGiven, string invocation, bool quick, DateTime startedUtc, double seconds,
         IReadOnlyList<ExperimentRecord> records, IReadOnlyList<(string Id, double? LoadBefore, double? LoadAfter)> loads, int planned, int reused)
     {
         var ci = CultureInfo.InvariantCulture;
@@ -57,7 +58,7 @@ internal static class ReportWriter
             if (r.Outcome.Commands.Count > 0)
             {
                 sb.AppendLine("```");
-                foreach (var c in r.Outcome.Commands) sb.AppendLine(c);
+                foreach (var c in r.Outcome.Commands) sb.AppendLine(CommandPaths.AsGiven(c, Path.GetDirectoryName(Path.GetFullPath(path))!, outAsGiven));
                 sb.AppendLine("```");
                 sb.AppendLine();
             }
