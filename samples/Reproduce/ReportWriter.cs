@@ -13,6 +13,7 @@ internal static class ReportWriter
         IReadOnlyList<ExperimentRecord> records, IReadOnlyList<(string Id, double? LoadBefore, double? LoadAfter)> loads, int planned, int reused)
     {
         var ci = CultureInfo.InvariantCulture;
+        string resolvedOut = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var sb = new StringBuilder();
         sb.AppendLine("# MlGan reproduction report");
         sb.AppendLine();
@@ -58,7 +59,7 @@ internal static class ReportWriter
             if (r.Outcome.Commands.Count > 0)
             {
                 sb.AppendLine("```");
-                foreach (var c in r.Outcome.Commands) sb.AppendLine(CommandPaths.AsGiven(c, Path.GetDirectoryName(Path.GetFullPath(path))!, outAsGiven));
+                foreach (var c in r.Outcome.Commands) sb.AppendLine(CommandPaths.AsGiven(c, resolvedOut, outAsGiven));
                 sb.AppendLine("```");
                 sb.AppendLine();
             }
