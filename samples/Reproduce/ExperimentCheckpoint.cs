@@ -16,13 +16,16 @@ internal static class ExperimentCheckpoint
     /// <summary>What an outcome.json holds: the settings it was run with, the record and the load around it.</summary>
     private sealed record Saved(string Settings, ExperimentRecord Record, double? LoadBefore, double? LoadAfter, DateTime FinishedUtc);
 
+    /// <summary>Where an experiment's outcome is saved.</summary>
+    public static string PathIn(string experimentDirectory) => Path.Combine(experimentDirectory, FileName);
+
     /// <summary>The settings key of a run: a resumed run must match it.</summary>
     public static string Settings(bool quick, ImageSweepSettings sweeps) => (quick ? "quick" : "full") + sweeps.Flags();
 
     public static void Save(string experimentDirectory, string settings, ExperimentRecord record, double? loadBefore, double? loadAfter)
     {
         if (record.Error is not null) return;
-        string path = Path.Combine(experimentDirectory, FileName);
+        string path = PathIn(experimentDirectory);
         File.WriteAllText(path + ".partial", JsonSerializer.Serialize(new Saved(settings, record, loadBefore, loadAfter, DateTime.UtcNow), Json));
         File.Move(path + ".partial", path, overwrite: true);
     }
@@ -34,7 +37,7 @@ internal static class ExperimentCheckpoint
     public static (ExperimentRecord Record, double? LoadBefore, double? LoadAfter)? TryLoad(string experimentDirectory, string id, string settings, out string? skipped)
     {
         skipped = null;
-        string path = Path.Combine(experimentDirectory, FileName);
+        string path = PathIn(experimentDirectory);
         if (!File.Exists(path)) return null;
         Saved? saved;
         try

@@ -45,7 +45,7 @@ int Run(bool quick, string outDir, string? only, ImageSweepSettings sweeps, bool
             records.Add(saved.Record);
             loads.Add((e.Id, saved.LoadBefore, saved.LoadAfter));
             reused++;
-            Console.WriteLine($"    reused from {Path.Combine(experimentDir, "outcome.json")} ({Durations.Words(saved.Record.Seconds)} when it ran)");
+            Console.WriteLine($"    reused from {ExperimentCheckpoint.PathIn(experimentDir)} ({Durations.Words(saved.Record.Seconds)} when it ran)");
             continue;
         }
         if (skipped is not null) Console.WriteLine($"    {skipped}");
